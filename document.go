@@ -1,0 +1,260 @@
+package stratplan
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Entity is one object of a plan: a workshop, a SWOT item, a vote… Its
+// fields are multi-value registers. Entities are immutable once they are in
+// a Document: edits and merges replace them with new ones.
+type Entity struct {
+	ID     string
+	Kind   string
+	Fields map[string]Field
+}
+
+// Field returns the state of the named field (empty when never written).
+func (e *Entity) Field(name string) Field { return e.Fields[name] }
+
+// Value returns the displayed value of the named field.
+func (e *Entity) Value(name string) Value { return e.Fields[name].Value() }
+
+// Str returns the displayed value of the named field as text.
+func (e *Entity) Str(name string) string { return e.Fields[name].Value().String() }
+
+// Deleted reports whether the entity is deleted and nobody edited it
+// concurrently with the deletion. An entity edited concurrently with its
+// deletion stays visible, as a conflict for a person to settle.
+func (e *Entity) Deleted() bool {
+	return e.Value(FieldDeleted).Bool() && len(e.EditsUnseenByDeletion()) == 0
+}
+
+// EditsUnseenByDeletion returns the values of a deleted entity that were
+// written concurrently with its deletion: the deleter had not seen them.
+func (e *Entity) EditsUnseenByDeletion() []Val {
+	del := e.Fields[FieldDeleted]
+	if !del.Value().Bool() {
+		return nil
+	}
+	var out []Val
+	for _, name := range e.FieldNames() {
+		if name == FieldDeleted {
+			continue
+		}
+		for _, v := range e.Fields[name].Vals {
+			if !del.Ctx.Covers(v.Dot) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// FieldNames returns the names of the entity's fields in sorted order.
+func (e *Entity) FieldNames() []string {
+	names := make([]string, 0, len(e.Fields))
+	for n := range e.Fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (e *Entity) clone() *Entity {
+	c := &Entity{ID: e.ID, Kind: e.Kind, Fields: make(map[string]Field, len(e.Fields)+1)}
+	for k, v := range e.Fields {
+		c.Fields[k] = v
+	}
+	return c
+}
+
+// seen is the join of the contexts of all the entity's fields: every write
+// on the entity that this replica has seen.
+func (e *Entity) seen() Context {
+	var c Context
+	for _, f := range e.Fields {
+		c = c.Join(f.Ctx)
+	}
+	return c
+}
+
+// Document is a whole plan: its id and its entities by id. Merging two
+// documents of the same plan is commutative, associative and idempotent.
+type Document struct {
+	plan string
+	ents map[string]*Entity
+}
+
+// NewDocument returns an empty document of the plan with the given id.
+func NewDocument(plan string) *Document {
+	return &Document{plan: plan, ents: make(map[string]*Entity)}
+}
+
+// Plan returns the plan's id.
+func (d *Document) Plan() string { return d.plan }
+
+// Len returns the number of entities, deleted ones included.
+func (d *Document) Len() int { return len(d.ents) }
+
+// Entity returns the entity with the given id, or nil.
+func (d *Document) Entity(id string) *Entity { return d.ents[id] }
+
+// Entities returns every entity, deleted ones included, sorted by id.
+func (d *Document) Entities() []*Entity {
+	out := make([]*Entity, 0, len(d.ents))
+	for _, e := range d.ents {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Put adds or replaces an entity as it is, without merging. Loaders use it
+// to rebuild a document from storage.
+func (d *Document) Put(e *Entity) { d.ents[e.ID] = e }
+
+// Clone returns a copy of the document that can be changed without
+// changing d. It is cheap: entities are shared until they change.
+func (d *Document) Clone() *Document {
+	c := &Document{plan: d.plan, ents: make(map[string]*Entity, len(d.ents))}
+	for k, v := range d.ents {
+		c.ents[k] = v
+	}
+	return c
+}
+
+// MaxCounter returns the highest counter of replica r that the document
+// has seen.
+func (d *Document) MaxCounter(r string) uint64 {
+	var n uint64
+	for _, e := range d.ents {
+		for _, f := range e.Fields {
+			if m := f.Ctx.Get(r); m > n {
+				n = m
+			}
+		}
+	}
+	return n
+}
+
+// Latest returns the latest write time in the document.
+func (d *Document) Latest() Time {
+	var t Time
+	for _, e := range d.ents {
+		for _, f := range e.Fields {
+			for _, v := range f.Vals {
+				if v.At > t {
+					t = v.At
+				}
+			}
+		}
+	}
+	return t
+}
+
+// KindMismatchError reports an id used for two different kinds.
+type KindMismatchError struct {
+	ID          string
+	Kind, Other string
+}
+
+func (e *KindMismatchError) Error() string {
+	return fmt.Sprintf("entity %s is a %s in one plan and a %s in the other", e.ID, e.Kind, e.Other)
+}
+
+// PlanMismatchError reports an attempt to merge two different plans.
+type PlanMismatchError struct{ Plan, Other string }
+
+func (e *PlanMismatchError) Error() string {
+	return fmt.Sprintf("this is plan %s, not plan %s: bundles of different plans are never merged", e.Plan, e.Other)
+}
+
+// MergeStats counts what a merge changed.
+type MergeStats struct {
+	NewEntities   int // entities the document did not have
+	UpdatedFields int // fields whose state changed
+	NewConflicts  int // fields that became conflicted
+}
+
+// Changed reports whether the merge changed anything.
+func (s MergeStats) Changed() bool { return s.NewEntities > 0 || s.UpdatedFields > 0 }
+
+// Merge merges o into d. It changes nothing and returns an error when o is
+// another plan or uses an id of d for another kind.
+func (d *Document) Merge(o *Document) (MergeStats, error) {
+	var st MergeStats
+	if d.plan != o.plan {
+		return st, &PlanMismatchError{Plan: d.plan, Other: o.plan}
+	}
+	for id, oe := range o.ents {
+		if e, ok := d.ents[id]; ok && e.Kind != oe.Kind {
+			return st, &KindMismatchError{ID: id, Kind: e.Kind, Other: oe.Kind}
+		}
+	}
+	for id, oe := range o.ents {
+		e, ok := d.ents[id]
+		if !ok {
+			d.ents[id] = oe
+			st.NewEntities++
+			continue
+		}
+		if e == oe {
+			continue
+		}
+		var merged *Entity
+		for name, of := range oe.Fields {
+			f, had := e.Fields[name]
+			nf := of
+			if had {
+				nf = MergeFields(f, of)
+				if nf.Equal(f) {
+					continue
+				}
+			}
+			if merged == nil {
+				merged = e.clone()
+			}
+			merged.Fields[name] = nf
+			st.UpdatedFields++
+			if nf.Conflicted() && !f.Conflicted() {
+				st.NewConflicts++
+			}
+		}
+		if merged != nil {
+			d.ents[id] = merged
+		}
+	}
+	return st, nil
+}
+
+// Conflict is a disagreement that a person must settle: a field with
+// several values, or an entity deleted on one replica and edited on another.
+type Conflict struct {
+	Entity *Entity
+	Field  string // for a deletion conflict, FieldDeleted
+	Vals   []Val  // the competing values; for a deletion, the deletion first, then the edits
+}
+
+// DeletionConflict reports whether the conflict is between a deletion and
+// concurrent edits.
+func (c Conflict) DeletionConflict() bool {
+	return c.Field == FieldDeleted && !c.Entity.Field(FieldDeleted).Conflicted()
+}
+
+// Conflicts returns every unsettled conflict, sorted by entity and field.
+func (d *Document) Conflicts() []Conflict {
+	var out []Conflict
+	for _, e := range d.Entities() {
+		for _, name := range e.FieldNames() {
+			if f := e.Fields[name]; f.Conflicted() {
+				out = append(out, Conflict{Entity: e, Field: name, Vals: f.Vals})
+			}
+		}
+		if edits := e.EditsUnseenByDeletion(); len(edits) > 0 && !e.Fields[FieldDeleted].Conflicted() {
+			vals := append([]Val{e.Fields[FieldDeleted].Vals[0]}, edits...)
+			out = append(out, Conflict{Entity: e, Field: FieldDeleted, Vals: vals})
+		}
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+package stratplan
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Author is the replica that makes local writes: its id, the counter of its
+// writes and its clock. The counter must be stored with every write.
+type Author struct {
+	Replica string
+	Counter uint64
+	Clock   Clock
+}
+
+func (a *Author) next() (Dot, Time) {
+	a.Counter++
+	return Dot{Replica: a.Replica, N: a.Counter}, a.Clock.Now()
+}
+
+// Change sets one field to one value.
+type Change struct {
+	Field string
+	V     Value
+}
+
+// Set is a shorthand for a Change.
+func Set(field string, v Value) Change { return Change{Field: field, V: v} }
+
+// Edit is one user edit in progress: local writes on a document that can be
+// rolled back as a whole if they cannot be stored.
+type Edit struct {
+	doc     *Document
+	author  *Author
+	counter uint64
+	clock   Clock
+	before  map[string]*Entity // nil value: the entity did not exist
+	order   []string
+}
+
+// Begin starts an edit of d by a.
+func (d *Document) Begin(a *Author) *Edit {
+	return &Edit{doc: d, author: a, counter: a.Counter, clock: a.Clock, before: map[string]*Entity{}}
+}
+
+// Doc returns the document being edited.
+func (ed *Edit) Doc() *Document { return ed.doc }
+
+// ErrNoEntity is returned when an edit names an entity the plan lacks.
+var ErrNoEntity = errors.New("no such entity")
+
+// Set writes the changes to the entity id of the given kind, creating it if
+// needed. A change to the value the field already shows, without a conflict,
+// writes nothing.
+func (ed *Edit) Set(id, kind string, changes ...Change) error {
+	if !ValidID(id) {
+		return fmt.Errorf("invalid entity id %q", id)
+	}
+	e := ed.doc.ents[id]
+	if e != nil && e.Kind != kind {
+		return &KindMismatchError{ID: id, Kind: e.Kind, Other: kind}
+	}
+	var ne *Entity
+	for _, c := range changes {
+		if e != nil {
+			if f, ok := e.Fields[c.Field]; ok && !f.Conflicted() && f.Value().Equal(c.V) {
+				continue
+			}
+		}
+		if ne == nil {
+			if e == nil {
+				ne = &Entity{ID: id, Kind: kind, Fields: map[string]Field{}}
+			} else {
+				ne = e.clone()
+			}
+		}
+		dot, at := ed.author.next()
+		ne.Fields[c.Field] = ne.Fields[c.Field].Write(dot, at, c.V)
+	}
+	if ne != nil {
+		ed.replace(id, e, ne)
+	}
+	return nil
+}
+
+// Delete marks the entity deleted. The deletion records every write on the
+// entity it has seen, so an edit made elsewhere at the same time shows up as
+// a conflict instead of vanishing.
+func (ed *Edit) Delete(id string) error { return ed.setDeleted(id, true) }
+
+// Restore undoes a deletion; it also settles a conflict between a deletion
+// and concurrent edits in favour of keeping the entity.
+func (ed *Edit) Restore(id string) error { return ed.setDeleted(id, false) }
+
+func (ed *Edit) setDeleted(id string, deleted bool) error {
+	e := ed.doc.ents[id]
+	if e == nil {
+		return fmt.Errorf("%w %s", ErrNoEntity, id)
+	}
+	f := e.Fields[FieldDeleted]
+	if f.Value().Bool() == deleted && !f.Conflicted() && len(e.EditsUnseenByDeletion()) == 0 {
+		return nil
+	}
+	ne := e.clone()
+	dot, at := ed.author.next()
+	nf := f.Write(dot, at, Bool(deleted))
+	nf.Ctx = nf.Ctx.Join(e.seen())
+	ne.Fields[FieldDeleted] = nf
+	ed.replace(id, e, ne)
+	return nil
+}
+
+// Resolve settles a field conflict by writing v, which supersedes every
+// value the field showed, here and, once it travels, everywhere.
+func (ed *Edit) Resolve(id, field string, v Value) error {
+	e := ed.doc.ents[id]
+	if e == nil {
+		return fmt.Errorf("%w %s", ErrNoEntity, id)
+	}
+	if field == FieldDeleted {
+		return ed.setDeleted(id, v.Bool())
+	}
+	ne := e.clone()
+	dot, at := ed.author.next()
+	ne.Fields[field] = e.Fields[field].Write(dot, at, v)
+	ed.replace(id, e, ne)
+	return nil
+}
+
+func (ed *Edit) replace(id string, old, ne *Entity) {
+	if _, ok := ed.before[id]; !ok {
+		ed.before[id] = old
+		ed.order = append(ed.order, id)
+	}
+	ed.doc.ents[id] = ne
+}
+
+// Changed returns the entities the edit wrote, in the order first written.
+func (ed *Edit) Changed() []*Entity {
+	out := make([]*Entity, len(ed.order))
+	for i, id := range ed.order {
+		out[i] = ed.doc.ents[id]
+	}
+	return out
+}
+
+// Rollback undoes every write of the edit, in the document and in the
+// author's counter and clock.
+func (ed *Edit) Rollback() {
+	for id, e := range ed.before {
+		if e == nil {
+			delete(ed.doc.ents, id)
+		} else {
+			ed.doc.ents[id] = e
+		}
+	}
+	ed.author.Counter = ed.counter
+	ed.author.Clock = ed.clock
+	ed.before = map[string]*Entity{}
+	ed.order = nil
+}

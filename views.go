@@ -1,0 +1,353 @@
+package stratplan
+
+import "sort"
+
+// Live returns the entities of a kind that are not deleted, in id order
+// (which is creation order for ids made by NewID). With workshop != "",
+// only those produced by that workshop.
+func (d *Document) Live(kind, workshop string) []*Entity {
+	var out []*Entity
+	for _, e := range d.ents {
+		if e.Kind != kind || e.Deleted() {
+			continue
+		}
+		if workshop != "" && e.Str(FieldWorkshop) != workshop {
+			continue
+		}
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func score(e *Entity, f string) int {
+	n, ok := e.Value(f).Int()
+	if !ok || n < 1 || n > 5 {
+		return 0
+	}
+	return n
+}
+
+func number(e *Entity, f string) float64 {
+	x, _ := e.Value(f).Float()
+	return x
+}
+
+// Plan is the typed view of the plan entity.
+type Plan struct {
+	E                                      *Entity
+	Title, Organization, Mission, Currency string
+	PeriodStart, PeriodEnd                 string
+	BudgetAvailable, StaffMonthsAvailable  float64
+}
+
+// PlanInfo returns the plan entity's view (empty fields when unset).
+func (d *Document) PlanInfo() Plan {
+	e := d.Entity(d.plan)
+	if e == nil {
+		e = &Entity{ID: d.plan, Kind: KindPlan}
+	}
+	return Plan{E: e, Title: e.Str("title"), Organization: e.Str("organization"), Mission: e.Str("mission"),
+		Currency: e.Str("currency"), PeriodStart: e.Str("period_start"), PeriodEnd: e.Str("period_end"),
+		BudgetAvailable: number(e, "budget_available"), StaffMonthsAvailable: number(e, "staff_months_available")}
+}
+
+// Replica is the typed view of a replica: who wrote with that id.
+type Replica struct {
+	E             *Entity
+	Label, Region string
+}
+
+// ReplicaInfo returns the view of the replica with id r.
+func (d *Document) ReplicaInfo(r string) Replica {
+	e := d.Entity(r)
+	if e == nil || e.Kind != KindReplica {
+		return Replica{E: &Entity{ID: r, Kind: KindReplica}}
+	}
+	return Replica{E: e, Label: e.Str("label"), Region: e.Str("region")}
+}
+
+// Region is the typed view of a region.
+type Region struct {
+	E          *Entity
+	Name, Code string
+}
+
+// Regions returns the live regions, sorted by name.
+func (d *Document) Regions() []Region {
+	var out []Region
+	for _, e := range d.Live(KindRegion, "") {
+		out = append(out, Region{E: e, Name: e.Str("name"), Code: e.Str("code")})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Workshop is the typed view of a workshop.
+type Workshop struct {
+	E                                             *Entity
+	Title, Region, Mode, Date, Venue, Facilitator string
+}
+
+// Workshops returns the live workshops, sorted by date, then title.
+func (d *Document) Workshops() []Workshop {
+	var out []Workshop
+	for _, e := range d.Live(KindWorkshop, "") {
+		out = append(out, WorkshopOf(e))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].Title < out[j].Title
+	})
+	return out
+}
+
+// WorkshopOf returns the view of a workshop entity.
+func WorkshopOf(e *Entity) Workshop {
+	return Workshop{E: e, Title: e.Str("title"), Region: e.Str("region"), Mode: e.Str("mode"),
+		Date: e.Str("date"), Venue: e.Str("venue"), Facilitator: e.Str("facilitator")}
+}
+
+// Participant is the typed view of a workshop participant.
+type Participant struct {
+	E                  *Entity
+	Name, Member, Role string
+}
+
+// Participants returns the live participants of a workshop in the order
+// they were added.
+func (d *Document) Participants(workshop string) []Participant {
+	var out []Participant
+	for _, e := range d.Live(KindParticipant, workshop) {
+		out = append(out, Participant{E: e, Name: e.Str("name"), Member: e.Str("member"), Role: e.Str("role")})
+	}
+	return out
+}
+
+// SurveyScore is one member's score of a theme.
+type SurveyScore struct {
+	E                     *Entity
+	Member, Region, Theme string
+	Score                 float64
+}
+
+// SurveyScores returns the live survey scores of a workshop.
+func (d *Document) SurveyScores(workshop string) []SurveyScore {
+	var out []SurveyScore
+	for _, e := range d.Live(KindSurveyScore, workshop) {
+		out = append(out, SurveyScore{E: e, Member: e.Str("member"), Region: e.Str("region"), Theme: e.Str("theme"), Score: number(e, "score")})
+	}
+	return out
+}
+
+// Objective is the typed view of a strategic objective.
+type Objective struct {
+	E                        *Entity
+	Code, Title, Description string
+}
+
+// Objectives returns the live objectives sorted by code.
+func (d *Document) Objectives() []Objective {
+	var out []Objective
+	for _, e := range d.Live(KindObjective, "") {
+		out = append(out, Objective{E: e, Code: e.Str("code"), Title: e.Str("title"), Description: e.Str("description")})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// Vision is a candidate vision statement.
+type Vision struct {
+	E       *Entity
+	Text    string
+	Adopted bool
+}
+
+// Visions returns a workshop's candidate vision statements.
+func (d *Document) Visions(workshop string) []Vision {
+	var out []Vision
+	for _, e := range d.Live(KindVision, workshop) {
+		out = append(out, Vision{E: e, Text: e.Str("text"), Adopted: e.Value("adopted").Bool()})
+	}
+	return out
+}
+
+// ScanFactor is a factor of the environmental scan.
+type ScanFactor struct {
+	E                                      *Entity
+	Category, Title, Description, Response string
+	Impact, Likelihood                     int
+}
+
+// ScanFactors returns a workshop's scan factors.
+func (d *Document) ScanFactors(workshop string) []ScanFactor {
+	var out []ScanFactor
+	for _, e := range d.Live(KindScanFactor, workshop) {
+		out = append(out, ScanFactor{E: e, Category: e.Str("category"), Title: e.Str("title"), Description: e.Str("description"),
+			Response: e.Str("response"), Impact: score(e, "impact"), Likelihood: score(e, "likelihood")})
+	}
+	return out
+}
+
+// SWOTItem is one strength, weakness, opportunity or threat.
+type SWOTItem struct {
+	E                      *Entity
+	Quadrant, Text, Factor string
+}
+
+// SWOT returns a workshop's SWOT items in the order they were captured.
+func (d *Document) SWOT(workshop string) []SWOTItem {
+	var out []SWOTItem
+	for _, e := range d.Live(KindSWOT, workshop) {
+		out = append(out, SWOTItem{E: e, Quadrant: e.Str("quadrant"), Text: e.Str("text"), Factor: e.Str("factor")})
+	}
+	return out
+}
+
+// Priority is a strategic priority under an objective.
+type Priority struct {
+	E                                   *Entity
+	Title, Description, Objective, Same string
+	Impact, Effort                      int
+	Sources                             []string
+}
+
+// Priorities returns a workshop's priorities (all of them with workshop "").
+func (d *Document) Priorities(workshop string) []Priority {
+	var out []Priority
+	for _, e := range d.Live(KindPriority, workshop) {
+		out = append(out, Priority{E: e, Title: e.Str("title"), Description: e.Str("description"), Objective: e.Str("objective"),
+			Same: e.Str("same_as"), Impact: score(e, "impact"), Effort: score(e, "effort"), Sources: e.Value("sources").Refs()})
+	}
+	return out
+}
+
+// Vote is the points one participant gave one priority or vision.
+type Vote struct {
+	E             *Entity
+	Target, Voter string
+	Points        int
+}
+
+// Votes returns the live votes of a workshop.
+func (d *Document) Votes(workshop string) []Vote {
+	var out []Vote
+	for _, e := range d.Live(KindVote, workshop) {
+		p, _ := e.Value("points").Int()
+		out = append(out, Vote{E: e, Target: e.Str("target"), Voter: e.Str("voter"), Points: p})
+	}
+	return out
+}
+
+// Action is a concrete action under a priority.
+type Action struct {
+	E                                                       *Entity
+	Priority, Title, Description, Owner, Start, Due, Status string
+	Budget, StaffMonths                                     float64
+}
+
+// Actions returns the live actions of a workshop.
+func (d *Document) Actions(workshop string) []Action {
+	var out []Action
+	for _, e := range d.Live(KindAction, workshop) {
+		out = append(out, Action{E: e, Priority: e.Str("priority"), Title: e.Str("title"), Description: e.Str("description"),
+			Owner: e.Str("owner"), Start: e.Str("start"), Due: e.Str("due"), Status: e.Str("status"),
+			Budget: number(e, "budget"), StaffMonths: number(e, "staff_months")})
+	}
+	return out
+}
+
+// Deliverable is something an action delivers.
+type Deliverable struct {
+	E                                *Entity
+	Action, Code, Title, Due, Status string
+}
+
+// Deliverables returns the live deliverables of a workshop.
+func (d *Document) Deliverables(workshop string) []Deliverable {
+	var out []Deliverable
+	for _, e := range d.Live(KindDeliverable, workshop) {
+		out = append(out, Deliverable{E: e, Action: e.Str("action"), Code: e.Str("code"), Title: e.Str("title"), Due: e.Str("due"), Status: e.Str("status")})
+	}
+	return out
+}
+
+// Indicator measures a priority or an action.
+type Indicator struct {
+	E                                                   *Entity
+	Of, Name, Unit, Baseline, Target, Direction, Source string
+	Frequency, TargetText                               string
+	Qualitative                                         bool
+}
+
+// Indicators returns the live indicators of a workshop.
+func (d *Document) Indicators(workshop string) []Indicator {
+	var out []Indicator
+	for _, e := range d.Live(KindIndicator, workshop) {
+		out = append(out, Indicator{E: e, Of: e.Str("of"), Name: e.Str("name"), Unit: e.Str("unit"), Baseline: e.Str("baseline"),
+			Target: e.Str("target"), Direction: e.Str("direction"), Source: e.Str("source"), Frequency: e.Str("frequency"),
+			TargetText: e.Str("target_text"), Qualitative: e.Value("qualitative").Bool()})
+	}
+	return out
+}
+
+// TargetRevision records a change of an indicator's target.
+type TargetRevision struct {
+	E                                 *Entity
+	Indicator, Old, New, Reason, Date string
+}
+
+// TargetRevisions returns the revisions of an indicator's target, oldest first.
+func (d *Document) TargetRevisions(indicator string) []TargetRevision {
+	var out []TargetRevision
+	for _, e := range d.Live(KindTargetRevision, "") {
+		if e.Str("indicator") == indicator {
+			out = append(out, TargetRevision{E: e, Indicator: indicator, Old: e.Str("old"), New: e.Str("new"), Reason: e.Str("reason"), Date: e.Str("date")})
+		}
+	}
+	return out
+}
+
+// Measurement is an indicator's value for one period.
+type Measurement struct {
+	E                              *Entity
+	Indicator, Period, Value, Note string
+}
+
+// Measurements returns the measurements of an indicator sorted by period.
+func (d *Document) Measurements(indicator string) []Measurement {
+	var out []Measurement
+	for _, e := range d.Live(KindMeasurement, "") {
+		if e.Str("indicator") == indicator {
+			out = append(out, Measurement{E: e, Indicator: indicator, Period: e.Str("period"), Value: e.Str("value"), Note: e.Str("note")})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Period < out[j].Period })
+	return out
+}
+
+// Note holds the minutes of one step of a workshop.
+type Note struct {
+	E          *Entity
+	Step, Text string
+}
+
+// Notes returns a workshop's notes.
+func (d *Document) Notes(workshop string) []Note {
+	var out []Note
+	for _, e := range d.Live(KindNote, workshop) {
+		out = append(out, Note{E: e, Step: e.Str("step"), Text: e.Str("text")})
+	}
+	return out
+}
+
+// QuadrantCounts counts a workshop's SWOT items per quadrant.
+func (d *Document) QuadrantCounts(workshop string) map[string]int {
+	out := map[string]int{}
+	for _, it := range d.SWOT(workshop) {
+		out[it.Quadrant]++
+	}
+	return out
+}

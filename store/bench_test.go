@@ -1,0 +1,45 @@
+package store_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"stratplan"
+)
+
+// BenchmarkEdit is one durable user edit: a SWOT item's text, written with
+// its replica counter in one synced transaction. Compare with
+// BenchmarkBareBoltUpdate (the bar: at most 2×).
+func BenchmarkEdit(b *testing.B) {
+	s := MustCreate(b, "m1")
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if err := s.Edit(func(ed *stratplan.Edit) error {
+			return ed.Set("s1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text(fmt.Sprintf("Modern risk engine %d", i))))
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBareBoltUpdate is the floor: one bbolt update of one key.
+func BenchmarkBareBoltUpdate(b *testing.B) {
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		if err := db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("b")).Put([]byte("s1"), fmt.Appendf(nil, "Modern risk engine %d", i))
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -271,4 +271,3 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
-

@@ -51,6 +51,20 @@ func (e *Entity) EditsUnseenByDeletion() []Val {
 	return out
 }
 
+// Created returns the time of the oldest value the entity holds: when it
+// was created, unless every field has been rewritten since.
+func (e *Entity) Created() Time {
+	var t Time
+	for _, f := range e.Fields {
+		for _, v := range f.Vals {
+			if t == 0 || v.At < t {
+				t = v.At
+			}
+		}
+	}
+	return t
+}
+
 // FieldNames returns the names of the entity's fields in sorted order.
 func (e *Entity) FieldNames() []string {
 	names := make([]string, 0, len(e.Fields))

@@ -1,10 +1,13 @@
 package stratplan
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
-// Live returns the entities of a kind that are not deleted, in id order
-// (which is creation order for ids made by NewID). With workshop != "",
-// only those produced by that workshop.
+// Live returns the entities of a kind that are not deleted, in the order
+// they were created. With workshop != "", only those produced by that
+// workshop.
 func (d *Document) Live(kind, workshop string) []*Entity {
 	var out []*Entity
 	for _, e := range d.ents {
@@ -16,7 +19,17 @@ func (d *Document) Live(kind, workshop string) []*Entity {
 		}
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	created := make(map[*Entity]Time, len(out))
+	for _, e := range out {
+		created[e] = e.Created()
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ci, cj := created[out[i]], created[out[j]]
+		if ci != cj {
+			return ci < cj
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out
 }
 
@@ -350,4 +363,16 @@ func (d *Document) QuadrantCounts(workshop string) map[string]int {
 		out[it.Quadrant]++
 	}
 	return out
+}
+
+// HasParticipant reports whether the list already has a participant of that
+// name from that member administration (letter case and spacing aside).
+func HasParticipant(list []Participant, name, member string) bool {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	for _, p := range list {
+		if norm(p.Name) == norm(name) && norm(p.Member) == norm(member) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"stratplan/assets"
+	"stratplan/store"
+	"stratplan/ui"
+)
+
+const appID = "org.stratplan.app"
+
+func runGUI(args []string, stderr io.Writer) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
+	path := ""
+	if len(args) == 1 {
+		path = args[0]
+		if _, err := os.Stat(path); err != nil {
+			return err
+		}
+	}
+	def, err := store.DefaultPath()
+	if err != nil {
+		return err
+	}
+	if path == "" {
+		path = def
+	}
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	fy := app.NewWithID(appID)
+	fy.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := ui.New(fy, ui.Config{
+		Open:        func(p string) (ui.Plan, error) { return store.Open(p, nil) },
+		Create:      create,
+		DefaultPath: def,
+		ExamplePath: filepath.Join(filepath.Dir(def), "example"+store.Ext),
+	})
+	w.Start(path)
+	w.Window().ShowAndRun()
+	return nil
+}
+
+// checkDisplay refuses to start the window where there is no display to
+// show it on, instead of letting the graphics library crash.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return nil
+	}
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return nil
+	}
+	return errors.New("there is no display to open the window on (DISPLAY is not set).\n" +
+		"Run stratplan from a desktop session, or use the commands that need no window: stratplan --help lists them")
+}

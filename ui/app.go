@@ -1,0 +1,405 @@
+// Package ui is the stratplan window: the shell with the workshop steps in
+// a sidebar, one file per step, the dialogs, and the welcome screen. It is
+// the only place where errors become dialogs.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+)
+
+// Plan is what the window needs of an open plan file (store.Store).
+type Plan interface {
+	Doc() *stratplan.Document
+	Edit(fn func(ed *stratplan.Edit) error) error
+	SavedAt() time.Time
+	Path() string
+	Close() error
+}
+
+// Config tells the window how to open and create plan files.
+type Config struct {
+	Open        func(path string) (Plan, error)
+	Create      func(path, title string, example bool) error
+	DefaultPath string // the plan opened when no file is given
+	ExamplePath string // where "Open the example plan" keeps its copy
+}
+
+// App is the main window and the plan open in it.
+type App struct {
+	fy  fyne.App
+	win fyne.Window
+	cfg Config
+
+	plan     Plan
+	workshop string // id of the workshop shown
+
+	views    []stepView // built steps, by index in steps; nil until first shown
+	current  int
+	sidebar  *widget.List
+	content  *fyne.Container
+	title    *widget.Label
+	vision   *widget.Label
+	wsSelect *widget.Select
+	wsIDs    []string
+	status   *widget.Label
+	undo     *widget.Button
+	undoFn   func()
+
+	menuItems []*fyne.MenuItem
+	welcome   welcomeButtons
+}
+
+// New creates the window on fy. Call Start to show a plan or the welcome.
+func New(fy fyne.App, cfg Config) *App {
+	a := &App{fy: fy, cfg: cfg, current: 0}
+	a.win = fy.NewWindow("stratplan")
+	a.win.Resize(fyne.NewSize(1200, 780))
+	a.win.SetMainMenu(a.menu())
+	a.win.SetCloseIntercept(func() {
+		a.commitTyping()
+		a.closePlan()
+		a.win.Close()
+	})
+	a.addShortcuts()
+	return a
+}
+
+// Window returns the main window.
+func (a *App) Window() fyne.Window { return a.win }
+
+// Plan returns the open plan, or nil on the welcome screen.
+func (a *App) Plan() Plan { return a.plan }
+
+// Start opens the plan at path, or shows the welcome screen when there is
+// no plan there yet.
+func (a *App) Start(path string) {
+	if path != "" {
+		if _, err := os.Stat(path); err == nil {
+			a.openPath(path)
+			return
+		}
+	}
+	a.showWelcome()
+}
+
+func (a *App) openPath(path string) {
+	p, err := a.cfg.Open(path)
+	if err != nil {
+		a.showWelcome()
+		a.showError(err)
+		return
+	}
+	a.SetPlan(p)
+}
+
+// SetPlan shows p in the window, closing the plan shown before.
+func (a *App) SetPlan(p Plan) {
+	a.closePlan()
+	a.plan = p
+	a.views = make([]stepView, len(steps))
+	a.workshop = ""
+	if ws := p.Doc().Workshops(); len(ws) > 0 {
+		a.workshop = ws[0].E.ID
+		// Prefer the workshop that has the most in it: the one being run.
+		best := -1
+		for _, w := range ws {
+			if n := len(p.Doc().Participants(w.E.ID)) + len(p.Doc().SWOT(w.E.ID)); n > best {
+				best, a.workshop = n, w.E.ID
+			}
+		}
+	}
+	a.win.SetContent(a.shell())
+	a.showStep(a.current)
+	a.refresh()
+	a.setStatus(lang.L("Opened {{.Path}}", map[string]any{"Path": p.Path()}))
+}
+
+func (a *App) closePlan() {
+	if a.plan == nil {
+		return
+	}
+	if err := a.plan.Close(); err != nil {
+		fyne.LogError("closing the plan", err)
+	}
+	a.plan = nil
+}
+
+func (a *App) shell() fyne.CanvasObject {
+	a.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.title.Truncation = fyne.TextTruncateEllipsis
+	a.vision = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	a.vision.Truncation = fyne.TextTruncateEllipsis
+	a.wsSelect = widget.NewSelect(nil, func(string) {
+		if i := a.wsSelect.SelectedIndex(); i >= 0 && i < len(a.wsIDs) && a.wsIDs[i] != a.workshop {
+			a.commitTyping()
+			a.workshop = a.wsIDs[i]
+			a.refresh()
+		}
+	})
+	a.wsSelect.PlaceHolder = lang.L("No workshop yet")
+	newWS := widget.NewButtonWithIcon(lang.L("New workshop"), theme.ContentAddIcon(), a.newWorkshop)
+	header := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("Workshop")), container.NewGridWrap(fyne.NewSize(380, a.wsSelect.MinSize().Height), a.wsSelect), newWS),
+		container.NewVBox(a.title, a.vision))
+
+	a.sidebar = widget.NewList(
+		func() int { return len(steps) },
+		func() fyne.CanvasObject { return widget.NewLabel("00  Environmental scan") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("%2d  %s", i+1, steps[i].title()))
+		})
+	a.sidebar.OnSelected = func(i widget.ListItemID) {
+		if i != a.current || a.content.Objects == nil {
+			a.showStep(i)
+		}
+	}
+	a.content = container.NewStack()
+	a.status = widget.NewLabel("")
+	a.status.Truncation = fyne.TextTruncateEllipsis
+	a.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
+		if fn := a.undoFn; fn != nil {
+			a.undoFn = nil
+			a.undo.Hide()
+			fn()
+		}
+	})
+	a.undo.Hide()
+	statusBar := container.NewBorder(nil, nil, nil, a.undo, a.status)
+	split := container.NewHSplit(a.sidebar, container.NewPadded(a.content))
+	split.Offset = 0.18
+	return container.NewBorder(container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split)
+}
+
+// showStep puts step i in the content area and the keyboard focus in it.
+func (a *App) showStep(i int) {
+	if a.plan == nil || i < 0 || i >= len(steps) {
+		return
+	}
+	a.commitTyping()
+	a.current = i
+	if a.views[i] == nil {
+		a.views[i] = steps[i].build(a)
+	}
+	v := a.views[i]
+	v.refresh()
+	a.content.Objects = []fyne.CanvasObject{v.object()}
+	a.content.Refresh()
+	a.sidebar.Select(i)
+	v.focus()
+}
+
+// refresh re-reads the plan into the header and the step on screen.
+func (a *App) refresh() {
+	if a.plan == nil {
+		return
+	}
+	doc := a.plan.Doc()
+	info := doc.PlanInfo()
+	title := info.Title
+	if title == "" {
+		title = filepath.Base(a.plan.Path())
+	}
+	if info.Organization != "" {
+		title = info.Organization + " — " + title
+	}
+	a.title.SetText(title)
+	a.win.SetTitle("stratplan — " + info.Title)
+	a.vision.SetText(a.adoptedVision())
+	if a.vision.Text == "" {
+		a.vision.Hide()
+	} else {
+		a.vision.Show()
+	}
+
+	ws := doc.Workshops()
+	if a.workshop != "" && doc.Entity(a.workshop) != nil && doc.Entity(a.workshop).Deleted() {
+		a.workshop = ""
+	}
+	if a.workshop == "" && len(ws) > 0 {
+		a.workshop = ws[0].E.ID
+	}
+	opts := make([]string, len(ws))
+	a.wsIDs = make([]string, len(ws))
+	sel := -1
+	for i, w := range ws {
+		opts[i] = workshopLabel(w, doc)
+		a.wsIDs[i] = w.E.ID
+		if w.E.ID == a.workshop {
+			sel = i
+		}
+	}
+	a.wsSelect.Options = opts
+	if sel >= 0 {
+		a.wsSelect.SetSelectedIndex(sel)
+	} else {
+		a.wsSelect.ClearSelected()
+	}
+	a.wsSelect.Refresh()
+	if v := a.views[a.current]; v != nil {
+		v.refresh()
+	}
+}
+
+func (a *App) adoptedVision() string {
+	for _, v := range a.plan.Doc().Visions(a.workshop) {
+		if v.Adopted {
+			return lang.L("Vision") + ": " + v.Text
+		}
+	}
+	return ""
+}
+
+func workshopLabel(w stratplan.Workshop, doc *stratplan.Document) string {
+	label := w.Title
+	if label == "" {
+		label = lang.L("Untitled workshop")
+	}
+	if w.Date != "" {
+		label += " · " + w.Date
+	}
+	return label
+}
+
+// edit applies one user edit through the plan file and shows the result;
+// it reports whether the edit was saved.
+func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
+	if a.plan == nil {
+		return false
+	}
+	if err := a.plan.Edit(fn); err != nil {
+		a.showError(err)
+		a.refresh()
+		return false
+	}
+	a.clearUndo()
+	a.refresh()
+	if t := a.plan.SavedAt(); !t.IsZero() {
+		a.setStatus(lang.L("All changes saved — last at {{.Time}}", map[string]any{"Time": t.Format("15:04:05")}))
+	}
+	return true
+}
+
+// offerUndo shows an Undo button for the edit just made.
+func (a *App) offerUndo(msg string, fn func()) {
+	a.setStatus(msg)
+	a.undoFn = fn
+	a.undo.Show()
+}
+
+func (a *App) clearUndo() {
+	a.undoFn = nil
+	if a.undo != nil {
+		a.undo.Hide()
+	}
+}
+
+func (a *App) setStatus(msg string) {
+	if a.status != nil {
+		a.status.SetText(msg)
+	}
+}
+
+// commitTyping saves what is being typed in the focused entry.
+func (a *App) commitTyping() {
+	if e, ok := a.win.Canvas().Focused().(*commitEntry); ok {
+		e.commit()
+	}
+}
+
+func (a *App) showError(err error) {
+	dialog.ShowError(err, a.win)
+}
+
+func (a *App) newWorkshop() {
+	if a.plan == nil {
+		return
+	}
+	id := stratplan.NewID()
+	if a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set(id, stratplan.KindWorkshop, stratplan.Set("title", stratplan.Text(lang.L("New workshop"))),
+			stratplan.Set("date", stratplan.Text(time.Now().Format("2006-01-02"))))
+	}) {
+		a.workshop = id
+		a.refresh()
+		a.showStep(0)
+	}
+}
+
+// menu is the main menu. Shortcuts live on menu items: the window looks
+// there first, so they work even while an entry has the focus.
+func (a *App) menu() *fyne.MainMenu {
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	item := func(label string, k fyne.KeyName, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		if k != "" {
+			it.Shortcut = ctrl(k)
+		}
+		return it
+	}
+	file := fyne.NewMenu(lang.L("File"),
+		item(lang.L("New plan…"), fyne.KeyN, a.newPlanDialog),
+		item(lang.L("Open plan…"), fyne.KeyO, a.openDialog),
+		item(lang.L("Open the example plan"), "", a.openExample),
+	)
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9, fyne.Key0}
+	var stepItems []*fyne.MenuItem
+	for i, st := range steps {
+		stepItems = append(stepItems, item(fmt.Sprintf("%d  %s", i+1, st.title()), keys[i], func() { a.showStep(i) }))
+	}
+	stepItems = append(stepItems, fyne.NewMenuItemSeparator(),
+		item(lang.L("Next step"), fyne.KeyPageDown, func() { a.showStep(a.current + 1) }),
+		item(lang.L("Previous step"), fyne.KeyPageUp, func() { a.showStep(a.current - 1) }))
+	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Keyboard shortcuts"), "", a.showShortcuts))
+	a.menuItems = append(append([]*fyne.MenuItem{}, file.Items...), stepItems...)
+	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("Steps"), stepItems...), help)
+}
+
+// addShortcuts registers the menu's shortcuts on the canvas as well, for
+// when no entry has the focus and for drivers without a main menu.
+func (a *App) addShortcuts() {
+	for _, it := range a.menuItems {
+		if it.Shortcut == nil {
+			continue
+		}
+		fn := it.Action
+		a.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { fn() })
+	}
+}
+
+func (a *App) showShortcuts() {
+	rows := [][2]string{
+		{"Ctrl+1 … Ctrl+9, Ctrl+0", lang.L("Go to step 1 … 10")},
+		{"Ctrl+PageDown / Ctrl+PageUp", lang.L("Next / previous step")},
+		{"Tab / Shift+Tab", lang.L("Move between fields and lists")},
+		{"Enter", lang.L("Add what you typed; in a list, edit the item")},
+		{"↑ ↓, Space", lang.L("Choose an item in a list")},
+		{"Delete", lang.L("Remove the item (Undo in the status line)")},
+		{"1 2 3 4", lang.L("SWOT: move the item to Strengths, Weaknesses, Opportunities, Threats")},
+		{"Ctrl+O / Ctrl+N", lang.L("Open a plan / new plan")},
+	}
+	form := widget.NewForm()
+	for _, r := range rows {
+		form.Append(r[0], widget.NewLabel(r[1]))
+	}
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), form, a.win)
+}
+
+// errNoPlan is shown when an action needs an open plan.
+var errNoPlan = errors.New("open or create a plan first")

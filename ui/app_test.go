@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+	"stratplan/assets"
+	"stratplan/store"
+)
+
+// testConfig opens and creates plan files in dir, as the app does.
+func testConfig(dir string) Config {
+	opts := &store.Options{MachineID: "test-machine"}
+	return Config{
+		Open: func(p string) (Plan, error) { return store.Open(p, opts) },
+		Create: func(p, title string, example bool) error {
+			return store.Create(p, opts, assets.Seed(title, example))
+		},
+		DefaultPath: filepath.Join(dir, "plan.stratplan"),
+		ExamplePath: filepath.Join(dir, "example.stratplan"),
+	}
+}
+
+// newExampleApp starts the window on a fresh copy of the example plan.
+func newExampleApp(t *testing.T) *App {
+	t.Helper()
+	test.NewTempApp(t)
+	a := New(fyne.CurrentApp(), testConfig(t.TempDir()))
+	a.win.Resize(fyne.NewSize(1200, 800))
+	a.Start("")
+	test.Tap(a.welcome.example)
+	if a.plan == nil {
+		t.Fatal("the example plan did not open")
+	}
+	t.Cleanup(func() { a.closePlan() })
+	return a
+}
+
+// reopen closes the plan file and opens it again, as after a restart.
+func reopen(t *testing.T, a *App) {
+	t.Helper()
+	path := a.plan.Path()
+	a.closePlan()
+	a.openPath(path)
+	if a.plan == nil {
+		t.Fatal("reopen failed")
+	}
+}
+
+func TestWelcomeThenExamplePlan(t *testing.T) {
+	test.NewTempApp(t)
+	a := New(fyne.CurrentApp(), testConfig(t.TempDir()))
+	a.Start(filepath.Join(t.TempDir(), "missing.stratplan"))
+	if a.plan != nil || a.welcome.example == nil {
+		t.Fatal("no welcome screen on first run")
+	}
+	test.Tap(a.welcome.example)
+	defer a.closePlan()
+	doc := a.plan.Doc()
+	if got := len(doc.Regions()); got != 6 {
+		t.Fatalf("example has %d regions, want 6", got)
+	}
+	if got := len(doc.Objectives()); got != 4 {
+		t.Fatalf("example has %d objectives, want 4", got)
+	}
+	if a.wsSelect.Selected == "" || !strings.Contains(a.wsSelect.Selected, "West & Central Africa") {
+		t.Fatalf("selected workshop %q, want the filled-in one", a.wsSelect.Selected)
+	}
+	if !strings.Contains(a.title.Text, "Strategic Plan 2027–2030") {
+		t.Fatalf("header %q does not show the plan", a.title.Text)
+	}
+	if warnings := doc.Validate(); len(warnings) != 0 {
+		t.Fatalf("the example plan has warnings: %v", warnings)
+	}
+}
+
+func TestNewPlanFromWelcome(t *testing.T) {
+	test.NewTempApp(t)
+	cfg := testConfig(t.TempDir())
+	a := New(fyne.CurrentApp(), cfg)
+	a.Start(cfg.DefaultPath)
+	test.Tap(a.welcome.newPlan)
+	title, ok := a.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatal("the title field does not have the focus")
+	}
+	test.Type(title, "Plan 2028")
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a.plan == nil || a.plan.Path() != cfg.DefaultPath {
+		t.Fatal("the new plan was not created at the default path")
+	}
+	defer a.closePlan()
+	if got := a.plan.Doc().PlanInfo().Title; got != "Plan 2028" {
+		t.Fatalf("title %q", got)
+	}
+	// No workshop yet: the Workshop step offers to create one.
+	ws := a.views[0].(*workshopStep)
+	if ws.obj.Objects[0] != ws.empty {
+		t.Fatal("an empty plan does not offer to create a workshop")
+	}
+	a.newWorkshop()
+	if len(a.plan.Doc().Workshops()) != 1 || ws.obj.Objects[0] != ws.details || a.win.Canvas().Focused() != ws.title {
+		t.Fatal("creating a workshop did not show its details with the title focused")
+	}
+}
+
+func TestStepShortcutsAndPlannedSteps(t *testing.T) {
+	a := newExampleApp(t)
+	sc, ok := a.win.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("canvas takes no shortcuts")
+	}
+	a.win.Canvas().Unfocus()
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key5, Modifier: fyne.KeyModifierShortcutDefault})
+	if a.current != 4 {
+		t.Fatalf("Ctrl+5 went to step %d", a.current+1)
+	}
+	a.win.Canvas().Unfocus()
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault})
+	if a.current != 5 {
+		t.Fatalf("Ctrl+PageDown went to step %d", a.current+1)
+	}
+	// A step that is not built yet says what it will hold.
+	p := a.views[5].(*plannedStep)
+	if !containsText(p.obj, "Dot voting") {
+		t.Fatal("the Priorities step does not say what it will hold")
+	}
+	// The menu lists every step with its shortcut.
+	var steps *fyne.Menu
+	for _, m := range a.win.MainMenu().Items {
+		if m.Label == "Steps" {
+			steps = m
+		}
+	}
+	if steps == nil || len(steps.Items) < 10 || steps.Items[4].Shortcut == nil {
+		t.Fatal("no Steps menu with shortcuts")
+	}
+}
+
+func TestSecondWindowOnOpenPlanGetsClearError(t *testing.T) {
+	a := newExampleApp(t)
+	_, err := a.cfg.Open(a.plan.Path())
+	if err == nil || !strings.Contains(err.Error(), "open in another stratplan window") {
+		t.Fatalf("second open: %v", err)
+	}
+}
+
+// containsText reports whether a label under o shows text containing s.
+func containsText(o fyne.CanvasObject, s string) bool {
+	switch w := o.(type) {
+	case *widget.Label:
+		return strings.Contains(w.Text, s)
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if containsText(c, s) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(w)
+		for _, c := range r.Objects() {
+			if containsText(c, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func mustEdit(t *testing.T, a *App, fn func(ed *stratplan.Edit) error) {
+	t.Helper()
+	if !a.edit(fn) {
+		t.Fatal("edit failed")
+	}
+}

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// stepView is one workshop step on screen.
+type stepView interface {
+	object() fyne.CanvasObject
+	refresh() // re-read the plan
+	focus()   // put the keyboard focus on the step's first input
+}
+
+// step is one entry of the sidebar.
+type step struct {
+	key   string
+	name  string
+	about string                // what the step holds, shown until it is built
+	build func(a *App) stepView // nil: not built yet
+}
+
+func (s step) title() string { return lang.L(s.name) }
+
+// steps are the ten workshop steps, in the order a workshop runs.
+var steps []step
+
+func init() {
+	steps = []step{
+		{key: "workshop", name: "Workshop", build: newWorkshopStep},
+		{key: "survey", name: "Survey", about: "Import the member survey (CSV: member, region, theme, score) and see the themes ranked overall and per region, with those common to several regions set apart from regional ones. One click turns a theme into a candidate priority."},
+		{key: "vision", name: "Vision", about: "Candidate vision statements, the room's votes, and the one the workshop adopts — shown at the top of every step once adopted. The plan's mission text."},
+		{key: "scan", name: "Environmental scan", about: "Political, economic, social, technological, legal and environmental factors, each with impact and likelihood from 1 to 5 and the organisation's response, placed on an impact × likelihood grid. A factor becomes a SWOT opportunity or threat in one step."},
+		{key: "swot", name: "SWOT", build: newSWOTStep},
+		{key: "priorities", name: "Priorities", about: "Priorities under the strategic objectives, linked to the SWOT items they answer, with impact and effort. Dot voting entered per participant, the ranking computed from the votes, and an impact × effort matrix."},
+		{key: "actions", name: "Actions", about: "For each priority: actions with owner, dates, budget, staff months and status, and their deliverables. Totals are checked against the plan's available budget and staff."},
+		{key: "indicators", name: "Indicators", about: "How each priority or action will be measured: unit, baseline, target, direction, frequency and data source, or a text target. Every change of target is kept with its reason."},
+		{key: "monitoring", name: "Monitoring", about: "Measurements per period, progress computed whether higher or lower is better, status on track / at risk / off track, and the roll-up per priority and objective."},
+		{key: "review", name: "Review & export", about: "A completeness checklist, the PDF report for participants, and the bundle that carries this workshop to the Secretariat."},
+	}
+	for i := range steps {
+		if steps[i].build == nil {
+			s := steps[i]
+			steps[i].build = func(a *App) stepView { return newPlannedStep(s) }
+		}
+	}
+}
+
+// plannedStep tells the user what a step will hold.
+type plannedStep struct{ obj fyne.CanvasObject }
+
+func newPlannedStep(s step) stepView {
+	heading := widget.NewLabelWithStyle(s.title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	about := widget.NewLabel(lang.L(s.about))
+	about.Wrapping = fyne.TextWrapWord
+	soon := widget.NewLabelWithStyle(lang.L("This step is not in this version of stratplan yet. Meanwhile, keep its notes in the minutes of the workshop."),
+		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	soon.Wrapping = fyne.TextWrapWord
+	card := widget.NewCard("", "", container.NewVBox(about, widget.NewSeparator(), soon))
+	return &plannedStep{obj: container.NewBorder(container.NewVBox(heading), nil, nil, nil, container.NewVBox(card))}
+}
+
+func (p *plannedStep) object() fyne.CanvasObject { return p.obj }
+func (p *plannedStep) refresh()                  {}
+func (p *plannedStep) focus()                    {}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan/assets"
+)
+
+const planExt = ".stratplan"
+
+// welcomeButtons are the three ways in from the welcome screen.
+type welcomeButtons struct{ newPlan, example, open *widget.Button }
+
+// showWelcome shows the first-run screen: new plan, the example, a file.
+func (a *App) showWelcome() {
+	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(96, 96))
+	title := widget.NewLabelWithStyle(lang.L("Welcome to stratplan"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabelWithStyle(lang.L("Run regional strategic-planning workshops from vision and SWOT to priorities, actions and indicators — offline, on this laptop. Everything you type is saved at once."),
+		fyne.TextAlignCenter, fyne.TextStyle{})
+	intro.Wrapping = fyne.TextWrapWord
+
+	newBtn := widget.NewButtonWithIcon(lang.L("New plan"), theme.DocumentCreateIcon(), a.newDefaultPlan)
+	newBtn.Importance = widget.HighImportance
+	exampleBtn := widget.NewButtonWithIcon(lang.L("Open the example plan"), theme.FileApplicationIcon(), a.openExample)
+	openBtn := widget.NewButtonWithIcon(lang.L("Open a plan file…"), theme.FolderOpenIcon(), a.openDialog)
+	buttons := container.NewGridWithColumns(1, newBtn, exampleBtn, openBtn)
+	a.welcome = welcomeButtons{newPlan: newBtn, example: exampleBtn, open: openBtn}
+
+	body := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator(), buttons)
+	a.win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, body.MinSize().Height+40), body)))
+	a.win.Canvas().Focus(newBtn)
+}
+
+// newDefaultPlan asks for a title and creates the default plan.
+func (a *App) newDefaultPlan() {
+	path := a.cfg.DefaultPath
+	if _, err := os.Stat(path); err == nil || path == "" {
+		a.newPlanDialog()
+		return
+	}
+	a.askTitle(func(title string) { a.createAndOpen(path, title, false) })
+}
+
+func (a *App) askTitle(then func(title string)) {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(lang.L("e.g. Strategic Plan 2027–2030"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Title"), entry)}
+	d := dialog.NewForm(lang.L("New plan"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			then(strings.TrimSpace(entry.Text))
+		}
+	}, a.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	d.Show()
+	a.win.Canvas().Focus(entry)
+}
+
+// newPlanDialog asks where to save a new plan, then its title.
+func (a *App) newPlanDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path) // the dialog created it empty; Create builds it whole
+		if !strings.HasSuffix(path, planExt) {
+			path += planExt
+		}
+		a.askTitle(func(title string) { a.createAndOpen(path, title, false) })
+	}, a.win)
+	d.SetFileName(lang.L("plan") + planExt)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{planExt}))
+	d.Show()
+}
+
+func (a *App) createAndOpen(path, title string, example bool) {
+	if err := a.cfg.Create(path, title, example); err != nil {
+		a.showError(err)
+		return
+	}
+	a.openPath(path)
+}
+
+// openExample opens the example plan, creating its copy on first use.
+func (a *App) openExample() {
+	path := a.cfg.ExamplePath
+	if _, err := os.Stat(path); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			a.showError(err)
+			return
+		}
+		if err := a.cfg.Create(path, "", true); err != nil {
+			a.showError(err)
+			return
+		}
+	}
+	a.openPath(path)
+}
+
+func (a *App) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.openPath(path)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{planExt}))
+	d.Show()
+}

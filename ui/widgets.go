@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// commitEntry is an entry that saves when the user presses Enter or leaves
+// it, rather than on every keystroke, and only when the text changed.
+type commitEntry struct {
+	widget.Entry
+	saved    string
+	OnCommit func(string)
+}
+
+func newCommitEntry(placeholder string, onCommit func(string)) *commitEntry {
+	e := &commitEntry{OnCommit: onCommit}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrapOff
+	e.PlaceHolder = placeholder
+	e.OnSubmitted = func(string) { e.commit() }
+	return e
+}
+
+// FocusLost saves what was typed.
+func (e *commitEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.commit()
+}
+
+func (e *commitEntry) commit() {
+	if e.Text == e.saved || e.OnCommit == nil {
+		return
+	}
+	e.saved = e.Text
+	e.OnCommit(e.Text)
+}
+
+// show displays a stored value unless the user is typing in the entry.
+func (e *commitEntry) show(c fyne.Canvas, text string) {
+	if c != nil && c.Focused() == e {
+		return
+	}
+	e.saved = text
+	if e.Text != text {
+		e.SetText(text)
+	}
+}
+
+// keyList is a list that the keyboard can act on: Enter, Delete and the
+// keys in OnKey work on the item under the keyboard focus.
+type keyList struct {
+	widget.List
+	selected widget.ListItemID
+	OnKey    func(id widget.ListItemID, key *fyne.KeyEvent) bool
+	OnRune   func(id widget.ListItemID, r rune) bool
+	OnSelect func(id widget.ListItemID) // -1 when nothing is selected
+}
+
+func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{selected: -1}
+	l.Length = length
+	l.CreateItem = create
+	l.UpdateItem = update
+	l.OnSelected = func(id widget.ListItemID) {
+		l.selected = id
+		if l.OnSelect != nil {
+			l.OnSelect(id)
+		}
+	}
+	l.OnUnselected = func(id widget.ListItemID) {
+		if l.selected == id {
+			l.selected = -1
+			if l.OnSelect != nil {
+				l.OnSelect(-1)
+			}
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// selectFocused makes the item under the keyboard focus the selected one.
+func (l *keyList) selectFocused() widget.ListItemID {
+	l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	return l.selected
+}
+
+// TypedKey handles the list's own keys, then ours.
+func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeySpace:
+		l.List.TypedKey(ev)
+		return
+	}
+	if l.Length() == 0 || l.OnKey == nil {
+		return
+	}
+	if id := l.selectFocused(); id >= 0 {
+		l.OnKey(id, ev)
+	}
+}
+
+// TypedRune passes typed characters (such as 1–4) to OnRune.
+func (l *keyList) TypedRune(r rune) {
+	if l.Length() == 0 || l.OnRune == nil {
+		return
+	}
+	if id := l.selectFocused(); id >= 0 {
+		l.OnRune(id, r)
+	}
+}
+
+// keyTable is a table that the keyboard can act on like keyList.
+type keyTable struct {
+	widget.Table
+	selected widget.TableCellID
+	OnKey    func(row int, key *fyne.KeyEvent)
+	OnSelect func(row int) // -1 when nothing is selected
+}
+
+func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *keyTable {
+	t := &keyTable{selected: widget.TableCellID{Row: -1}}
+	t.Length = length
+	t.CreateCell = create
+	t.UpdateCell = update
+	t.OnSelected = func(id widget.TableCellID) {
+		t.selected = id
+		if t.OnSelect != nil {
+			t.OnSelect(id.Row)
+		}
+	}
+	t.OnUnselected = func(id widget.TableCellID) {
+		if t.selected == id {
+			t.selected = widget.TableCellID{Row: -1}
+			if t.OnSelect != nil {
+				t.OnSelect(-1)
+			}
+		}
+	}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey handles the table's own keys, then Enter and Delete on the row
+// under the keyboard focus.
+func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEnter, fyne.KeyReturn, fyne.KeyDelete, fyne.KeyBackspace, fyne.KeyF2:
+		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if t.OnKey != nil && t.selected.Row >= 0 && t.Length != nil {
+			if rows, _ := t.Length(); t.selected.Row < rows {
+				t.OnKey(t.selected.Row, ev)
+			}
+		}
+		return
+	}
+	t.Table.TypedKey(ev)
+}
+
+// flatAction is a small icon-and-text action that the mouse can tap but
+// Tab skips: the keyboard reaches the same action through the list's keys,
+// so capture stays a Tab away from the next quadrant.
+type flatAction struct {
+	widget.BaseWidget
+	icon  fyne.Resource
+	label string
+	OnTap func()
+}
+
+func newFlatAction(icon fyne.Resource, label string, onTap func()) *flatAction {
+	f := &flatAction{icon: icon, label: label, OnTap: onTap}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// Tapped runs the action.
+func (f *flatAction) Tapped(*fyne.PointEvent) {
+	if f.OnTap != nil {
+		f.OnTap()
+	}
+}
+
+// Cursor shows a pointer, as over a link.
+func (f *flatAction) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer draws the icon and the label.
+func (f *flatAction) CreateRenderer() fyne.WidgetRenderer {
+	l := widget.NewLabel(f.label)
+	return widget.NewSimpleRenderer(container.NewHBox(widget.NewIcon(f.icon), l))
+}

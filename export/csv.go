@@ -89,7 +89,6 @@ func ReadCSV(r io.Reader, cols []Column) (*Table, error) {
 	t := &Table{}
 	for {
 		rec, err := cr.Read()
-		line, _ := cr.FieldPos(0)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -101,6 +100,7 @@ func ReadCSV(r io.Reader, cols []Column) (*Table, error) {
 			}
 			return nil, err
 		}
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}

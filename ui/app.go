@@ -69,13 +69,16 @@ func New(fy fyne.App, cfg Config) *App {
 	a.win = fy.NewWindow("stratplan")
 	a.win.Resize(fyne.NewSize(1200, 780))
 	a.win.SetMainMenu(a.menu())
-	a.win.SetCloseIntercept(func() {
-		a.commitTyping()
-		a.closePlan()
-		a.win.Close()
-	})
+	a.win.SetCloseIntercept(a.quit)
 	a.addShortcuts()
 	return a
+}
+
+// quit saves what is being typed, closes the plan file and ends the app.
+func (a *App) quit() {
+	a.commitTyping()
+	a.closePlan()
+	a.fy.Quit()
 }
 
 // Window returns the main window.
@@ -145,9 +148,7 @@ func (a *App) shell() fyne.CanvasObject {
 	a.vision.Truncation = fyne.TextTruncateEllipsis
 	a.wsSelect = widget.NewSelect(nil, func(string) {
 		if i := a.wsSelect.SelectedIndex(); i >= 0 && i < len(a.wsIDs) && a.wsIDs[i] != a.workshop {
-			a.commitTyping()
-			a.workshop = a.wsIDs[i]
-			a.refresh()
+			a.selectWorkshop(a.wsIDs[i])
 		}
 	})
 	a.wsSelect.PlaceHolder = lang.L("No workshop yet")
@@ -334,10 +335,17 @@ func (a *App) newWorkshop() {
 		return ed.Set(id, stratplan.KindWorkshop, stratplan.Set("title", stratplan.Text(lang.L("New workshop"))),
 			stratplan.Set("date", stratplan.Text(time.Now().Format("2006-01-02"))))
 	}) {
-		a.workshop = id
-		a.refresh()
+		a.selectWorkshop(id)
 		a.showStep(0)
 	}
+}
+
+// selectWorkshop shows the workshop with the given id in every step.
+func (a *App) selectWorkshop(id string) {
+	a.commitTyping()
+	a.win.Canvas().Unfocus() // entries then show the new workshop's values
+	a.workshop = id
+	a.refresh()
 }
 
 // menu is the main menu. Shortcuts live on menu items: the window looks
@@ -357,7 +365,10 @@ func (a *App) menu() *fyne.MainMenu {
 		item(lang.L("New plan…"), fyne.KeyN, a.newPlanDialog),
 		item(lang.L("Open plan…"), fyne.KeyO, a.openDialog),
 		item(lang.L("Open the example plan"), "", a.openExample),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Quit"), fyne.KeyQ, a.quit),
 	)
+	file.Items[len(file.Items)-1].IsQuit = true
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9, fyne.Key0}
 	var stepItems []*fyne.MenuItem
 	for i, st := range steps {

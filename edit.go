@@ -43,6 +43,9 @@ func (d *Document) Begin(a *Author) *Edit {
 	return &Edit{doc: d, author: a, counter: a.Counter, clock: a.Clock, before: map[string]*Entity{}}
 }
 
+// Replica returns the id of the replica making the edit.
+func (ed *Edit) Replica() string { return ed.author.Replica }
+
 // Doc returns the document being edited.
 func (ed *Edit) Doc() *Document { return ed.doc }
 

@@ -177,6 +177,19 @@ func (s *Store) Replica() string {
 	return s.author.Replica
 }
 
+// EnsureReplica gives this file its replica id on this machine, if it has
+// none yet, and returns it.
+func (s *Store) EnsureReplica() (string, error) {
+	if r := s.Replica(); r != "" {
+		return r, nil
+	}
+	host, _ := os.Hostname()
+	err := s.Edit(func(ed *stratplan.Edit) error {
+		return ed.Set(ed.Replica(), stratplan.KindReplica, stratplan.Set("label", stratplan.Text(host)))
+	})
+	return s.Replica(), err
+}
+
 // SavedAt returns when the last edit was made durable (zero if none since
 // Open).
 func (s *Store) SavedAt() time.Time {

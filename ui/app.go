@@ -159,9 +159,14 @@ func (a *App) shell() fyne.CanvasObject {
 
 	a.sidebar = widget.NewList(
 		func() int { return len(steps) },
-		func() fyne.CanvasObject { return widget.NewLabel("00  Environmental scan") },
+		func() fyne.CanvasObject {
+			num := widget.NewLabelWithStyle("10", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+			return container.NewBorder(nil, nil, num, nil, widget.NewLabel("Environmental scan"))
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(fmt.Sprintf("%2d  %s", i+1, steps[i].title()))
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(steps[i].title())
+			c.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%2d", i+1))
 		})
 	a.sidebar.OnSelected = func(i widget.ListItemID) {
 		if i != a.current || a.content.Objects == nil {

@@ -4,11 +4,11 @@ go 1.26
 
 require (
 	fyne.io/fyne/v2 v2.7.1
-	github.com/jung-kurt/gofpdf v1.16.2
 	go.etcd.io/bbolt v1.4.3
 )
 
 require (
+	envlocale v0.0.0
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
 	github.com/davecgh/go-spew v1.1.1 // indirect
@@ -42,3 +42,5 @@ require (
 	golang.org/x/text v0.22.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace envlocale => ./internal/envlocale

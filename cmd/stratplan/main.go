@@ -3,11 +3,13 @@
 package main
 
 import (
+	_ "envlocale" // first of all: a C.UTF-8 locale reads as English
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // usageError is a command line the program cannot understand (exit 2).
@@ -25,15 +27,20 @@ var commands []command
 func init() {
 	commands = []command{
 		{"new", "FILE [--title T] [--example]", "create a plan file (never overwrites one); --example fills it with the example plan", runNew},
+		{"export", "FILE --bundle OUT.json [--sign]", "write the plan as a bundle to send to another laptop", runExport},
+		{"import", "FILE IN.json... [--require-signed]", "merge bundles into the plan file (all or nothing, after a backup)", runImport},
+		{"merge", "-o OUT.json IN.json...", "merge bundles into one bundle, without a plan file", runMerge},
+		{"validate", "IN.json...", "check bundles; one line per file; exit 1 if any is refused", runValidate},
+		{"keys", "[trust PLAN KEY --label L --region R | untrust PLAN KEY | list PLAN]", "show your public key; trust or untrust other people's keys", runKeys},
 		{"help", "", "show this help", func(_ []string, stdout, _ io.Writer) error { usage(stdout); return nil }},
 	}
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "stratplan %s — strategic-planning workshops, offline\n\nUsage:\n", version)
-	fmt.Fprintf(w, "  %-44s %s\n", "stratplan [FILE]", "open the window on FILE (default: the plan in your data folder)")
+	fmt.Fprintf(w, "  stratplan [FILE]\n      open the window on FILE (default: the plan in your data folder)\n")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-44s %s\n", "stratplan "+c.name+" "+c.args, c.about)
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace("stratplan "+c.name+" "+c.args), c.about)
 	}
 	fmt.Fprintf(w, "\nExit status: 0 success, 1 bad input (the message names the file), 2 wrong usage.\n")
 }
@@ -72,6 +79,10 @@ func exit(err error, stderr io.Writer) int {
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
+	}
+	var se *silentError
+	if errors.As(err, &se) {
+		return 1
 	}
 	fmt.Fprintln(stderr, "stratplan:", err)
 	var ue *usageError

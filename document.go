@@ -257,10 +257,16 @@ func (c Conflict) DeletionConflict() bool {
 }
 
 // Conflicts returns every unsettled conflict, sorted by entity and field.
+// Conflicting values in the fields of a deleted entity are not listed.
 func (d *Document) Conflicts() []Conflict {
 	var out []Conflict
 	for _, e := range d.Entities() {
+		deleted := e.Deleted()
 		for _, name := range e.FieldNames() {
+			// The fields of a deleted entity no longer matter; its deletion does.
+			if deleted && name != FieldDeleted {
+				continue
+			}
 			if f := e.Fields[name]; f.Conflicted() {
 				out = append(out, Conflict{Entity: e, Field: name, Vals: f.Vals})
 			}

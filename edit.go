@@ -53,8 +53,8 @@ func (ed *Edit) Doc() *Document { return ed.doc }
 var ErrNoEntity = errors.New("no such entity")
 
 // Set writes the changes to the entity id of the given kind, creating it if
-// needed. A change to the value the field already shows, without a conflict,
-// writes nothing.
+// needed; a deleted entity that is edited is restored. A change to the value
+// the field already shows, without a conflict, writes nothing.
 func (ed *Edit) Set(id, kind string, changes ...Change) error {
 	if !ValidID(id) {
 		return fmt.Errorf("invalid entity id %q", id)
@@ -80,8 +80,14 @@ func (ed *Edit) Set(id, kind string, changes ...Change) error {
 		dot, at := ed.author.next()
 		ne.Fields[c.Field] = ne.Fields[c.Field].Write(dot, at, c.V)
 	}
-	if ne != nil {
-		ed.replace(id, e, ne)
+	if ne == nil {
+		return nil
+	}
+	ed.replace(id, e, ne)
+	// Editing a deleted entity keeps it: the edit has seen the deletion, so
+	// restore it rather than leave an edit that looks concurrent with it.
+	if e != nil && e.Value(FieldDeleted).Bool() {
+		return ed.setDeleted(id, false)
 	}
 	return nil
 }
@@ -127,6 +133,9 @@ func (ed *Edit) Resolve(id, field string, v Value) error {
 	dot, at := ed.author.next()
 	ne.Fields[field] = e.Fields[field].Write(dot, at, v)
 	ed.replace(id, e, ne)
+	if e.Value(FieldDeleted).Bool() {
+		return ed.setDeleted(id, false) // as for Set: an edit keeps the entity
+	}
 	return nil
 }
 

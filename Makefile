@@ -33,6 +33,11 @@ vet:
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./...
 
+## fuzz: fuzz the bundle decoder for FUZZTIME (default 60s)
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzDecodeBundle -fuzztime $(FUZZTIME) ./export/
+
 ## screenshots: redo docs/screenshots from the real window (needs Xvfb)
 screenshots: test-deps build
 	scripts/screenshots.sh $(BIN) docs/screenshots

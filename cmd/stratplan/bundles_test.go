@@ -29,7 +29,7 @@ func twoCopies(t *testing.T) (a, b string) {
 	return a, b
 }
 
-func editPlan(t *testing.T, path string, fn func(ed *stratplan.Edit) error) {
+func editPlan(t testing.TB, path string, fn func(ed *stratplan.Edit) error) {
 	t.Helper()
 	s, err := store.Open(path, nil)
 	if err != nil {

@@ -278,3 +278,31 @@ func (d *Document) Conflicts() []Conflict {
 	}
 	return out
 }
+
+// HasConflict reports whether the entity has a conflict to settle.
+func (e *Entity) HasConflict() bool {
+	if len(e.EditsUnseenByDeletion()) > 0 {
+		return true
+	}
+	if e.Deleted() {
+		return false
+	}
+	for _, f := range e.Fields {
+		if f.Conflicted() {
+			return true
+		}
+	}
+	return false
+}
+
+// ConflictOf returns the conflict of one field of an entity, if it has one.
+func (d *Document) ConflictOf(id, field string) (Conflict, bool) {
+	e := d.Entity(id)
+	if e == nil {
+		return Conflict{}, false
+	}
+	if f := e.Fields[field]; f.Conflicted() && (!e.Deleted() || field == FieldDeleted) {
+		return Conflict{Entity: e, Field: field, Vals: f.Vals}, true
+	}
+	return Conflict{}, false
+}

@@ -376,3 +376,22 @@ func HasParticipant(list []Participant, name, member string) bool {
 	}
 	return false
 }
+
+// RegionName returns the name of the region with that id, or the id.
+func (d *Document) RegionName(id string) string {
+	if e := d.Entity(id); e != nil && e.Kind == KindRegion && e.Str("name") != "" {
+		return e.Str("name")
+	}
+	return id
+}
+
+// Label names an entity for people: its title, text or name, else its kind
+// and id.
+func (e *Entity) Label() string {
+	for _, f := range []string{"title", "text", "name", "label", "code", "theme"} {
+		if s := e.Str(f); s != "" {
+			return s
+		}
+	}
+	return e.Kind + " " + e.ID
+}

@@ -344,3 +344,11 @@ func decodeProducer(n *sjson.Node, p *Producer) error {
 	}
 	return nil
 }
+
+// Signer weighs the bundle's verified signatures against the keys a plan
+// trusts, checking the region its producer claims; names gives region names
+// for messages.
+func (b *Bundle) Signer(trusted []stratplan.TrustedKey, names func(id string) string) stratplan.Signer {
+	claimed := b.Doc.ReplicaInfo(b.Producer.Replica).Region
+	return stratplan.CheckSigner(b.Signers, trusted, claimed, names)
+}

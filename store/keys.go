@@ -158,3 +158,15 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	}
 	return nil
 }
+
+// ExportSeq returns how many exports of this plan file there have been.
+func (s *Store) ExportSeq() uint64 {
+	var n uint64
+	s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keyExportSeq); len(v) == 8 {
+			n = binary.BigEndian.Uint64(v)
+		}
+		return nil
+	})
+	return n
+}

@@ -4,8 +4,10 @@
 package ui
 
 import (
+	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -25,9 +27,17 @@ import (
 type Plan interface {
 	Doc() *stratplan.Document
 	Edit(fn func(ed *stratplan.Edit) error) error
+	Merge(incoming *stratplan.Document) (stratplan.MergeStats, error)
 	SavedAt() time.Time
 	Path() string
 	Close() error
+
+	EnsureReplica() (string, error)
+	ExportSeq() uint64
+	NextExportSeq() (uint64, error)
+	TrustedKeys() ([]stratplan.TrustedKey, error)
+	Trust(k stratplan.TrustedKey) error
+	Untrust(k ed25519.PublicKey) error
 }
 
 // Config tells the window how to open and create plan files.
@@ -36,6 +46,13 @@ type Config struct {
 	Create      func(path, title string, example bool) error
 	DefaultPath string // the plan opened when no file is given
 	ExamplePath string // where "Open the example plan" keeps its copy
+
+	// WriteFile writes a file atomically: all of it or, on failure, nothing.
+	WriteFile func(path string, write func(w io.Writer) error) error
+	// OwnKey returns this user's signing key.
+	OwnKey func() (ed25519.PrivateKey, error)
+	// Version is the app's version, written into bundles.
+	Version string
 }
 
 // App is the main window and the plan open in it.
@@ -61,6 +78,10 @@ type App struct {
 
 	menuItems []*fyne.MenuItem
 	welcome   welcomeButtons
+	importing *importer // the open import dialog, if any
+
+	conflictCount int
+	conflictsBtn  *widget.Button
 }
 
 // New creates the window on fy. Call Start to show a plan or the welcome.
@@ -70,6 +91,7 @@ func New(fy fyne.App, cfg Config) *App {
 	a.win.Resize(fyne.NewSize(1200, 780))
 	a.win.SetMainMenu(a.menu())
 	a.win.SetCloseIntercept(a.quit)
+	a.win.SetOnDropped(a.onDropped)
 	a.addShortcuts()
 	return a
 }
@@ -113,7 +135,7 @@ func (a *App) openPath(path string) {
 func (a *App) SetPlan(p Plan) {
 	a.closePlan()
 	a.plan = p
-	a.views = make([]stepView, len(steps))
+	a.views = make([]stepView, len(pages))
 	a.workshop = ""
 	if ws := p.Doc().Workshops(); len(ws) > 0 {
 		a.workshop = ws[0].E.ID
@@ -158,15 +180,26 @@ func (a *App) shell() fyne.CanvasObject {
 		container.NewVBox(a.title, a.vision))
 
 	a.sidebar = widget.NewList(
-		func() int { return len(steps) },
+		func() int { return len(pages) },
 		func() fyne.CanvasObject {
 			num := widget.NewLabelWithStyle("10", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 			return container.NewBorder(nil, nil, num, nil, widget.NewLabel("Environmental scan"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(steps[i].title())
-			c.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%2d", i+1))
+			title, num := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+			title.Importance = widget.MediumImportance
+			if i < len(steps) {
+				title.SetText(steps[i].title())
+				num.SetText(fmt.Sprintf("%2d", i+1))
+				return
+			}
+			num.SetText("")
+			title.SetText(pages[i].title())
+			if n := a.conflictCount; n > 0 {
+				title.Importance = widget.WarningImportance
+				title.SetText(fmt.Sprintf("%s (%d)", pages[i].title(), n))
+			}
 		})
 	a.sidebar.OnSelected = func(i widget.ListItemID) {
 		if i != a.current || a.content.Objects == nil {
@@ -184,7 +217,10 @@ func (a *App) shell() fyne.CanvasObject {
 		}
 	})
 	a.undo.Hide()
-	statusBar := container.NewBorder(nil, nil, nil, a.undo, a.status)
+	a.conflictsBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { a.showStep(len(pages) - 1) })
+	a.conflictsBtn.Importance = widget.WarningImportance
+	a.conflictsBtn.Hide()
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(a.conflictsBtn, a.undo), a.status)
 	split := container.NewHSplit(a.sidebar, container.NewPadded(a.content))
 	split.Offset = 0.18
 	return container.NewBorder(container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
@@ -193,13 +229,13 @@ func (a *App) shell() fyne.CanvasObject {
 
 // showStep puts step i in the content area and the keyboard focus in it.
 func (a *App) showStep(i int) {
-	if a.plan == nil || i < 0 || i >= len(steps) {
+	if a.plan == nil || i < 0 || i >= len(pages) {
 		return
 	}
 	a.commitTyping()
 	a.current = i
 	if a.views[i] == nil {
-		a.views[i] = steps[i].build(a)
+		a.views[i] = pages[i].build(a)
 	}
 	v := a.views[i]
 	v.refresh()
@@ -256,6 +292,16 @@ func (a *App) refresh() {
 		a.wsSelect.ClearSelected()
 	}
 	a.wsSelect.Refresh()
+	if n := len(doc.Conflicts()); n != a.conflictCount || n > 0 {
+		a.conflictCount = n
+		a.sidebar.RefreshItem(len(pages) - 1)
+		if n > 0 {
+			a.conflictsBtn.SetText(lang.L("{{.Count}} conflicts", map[string]any{"Count": n}))
+			a.conflictsBtn.Show()
+		} else {
+			a.conflictsBtn.Hide()
+		}
+	}
 	if v := a.views[a.current]; v != nil {
 		v.refresh()
 	}
@@ -371,6 +417,10 @@ func (a *App) menu() *fyne.MainMenu {
 		item(lang.L("Open plan…"), fyne.KeyO, a.openDialog),
 		item(lang.L("Open the example plan"), "", a.openExample),
 		fyne.NewMenuItemSeparator(),
+		item(lang.L("Export bundle…"), fyne.KeyE, a.exportBundle),
+		item(lang.L("Import bundles…"), fyne.KeyI, func() { a.importBundles() }),
+		item(lang.L("Trusted keys and this laptop…"), "", a.showKeys),
+		fyne.NewMenuItemSeparator(),
 		item(lang.L("Quit"), fyne.KeyQ, a.quit),
 	)
 	file.Items[len(file.Items)-1].IsQuit = true
@@ -382,6 +432,7 @@ func (a *App) menu() *fyne.MainMenu {
 	stepItems = append(stepItems, fyne.NewMenuItemSeparator(),
 		item(lang.L("Next step"), fyne.KeyPageDown, func() { a.showStep(a.current + 1) }),
 		item(lang.L("Previous step"), fyne.KeyPageUp, func() { a.showStep(a.current - 1) }))
+	stepItems = append(stepItems, fyne.NewMenuItemSeparator(), item(lang.L("Conflicts"), "", func() { a.showStep(len(pages) - 1) }))
 	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Keyboard shortcuts"), "", a.showShortcuts))
 	a.menuItems = append(append([]*fyne.MenuItem{}, file.Items...), stepItems...)
 	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("Steps"), stepItems...), help)

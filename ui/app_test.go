@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,6 +27,11 @@ func testConfig(dir string) Config {
 		},
 		DefaultPath: filepath.Join(dir, "plan.stratplan"),
 		ExamplePath: filepath.Join(dir, "example.stratplan"),
+		WriteFile: func(path string, write func(io.Writer) error) error {
+			return store.WriteFileAtomic(path, func(f *os.File) error { return write(f) })
+		},
+		OwnKey:  store.OwnKey,
+		Version: "test",
 	}
 }
 

@@ -55,14 +55,16 @@ func newParticipantsView(a *App) *participantsView {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, l)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(p.rows) {
 				return
 			}
 			r := p.rows[id.Row]
-			o.(*widget.Label).SetText([]string{r.Name, r.Member, r.Role}[id.Col])
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText([]string{r.Name, r.Member, r.Role}[id.Col])
+			showIf(c.Objects[1], id.Col == 0 && r.E.HasConflict())
 		})
 	p.table.ShowHeaderRow = true
 	p.table.CreateHeader = func() fyne.CanvasObject {
@@ -85,6 +87,10 @@ func newParticipantsView(a *App) *participantsView {
 		case fyne.KeyDelete, fyne.KeyBackspace:
 			p.remove(row)
 		default:
+			if p.rows[row].E.HasConflict() {
+				p.a.settleEntity(p.rows[row].E)
+				return
+			}
 			p.editDialog(row)
 		}
 	}

@@ -94,7 +94,8 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			link := widget.NewIcon(theme.MailAttachmentIcon())
-			return container.NewBorder(nil, nil, nil, link, l)
+			warn := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+			return container.NewBorder(nil, nil, nil, container.NewHBox(link, warn), l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(q.items) {
@@ -102,11 +103,9 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			}
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(q.items[id].Text)
-			if q.items[id].Factor != "" {
-				c.Objects[1].Show()
-			} else {
-				c.Objects[1].Hide()
-			}
+			icons := c.Objects[1].(*fyne.Container).Objects
+			showIf(icons[0], q.items[id].Factor != "")
+			showIf(icons[1], q.items[id].E.HasConflict())
 		})
 	q.list.OnSelect = func(id widget.ListItemID) { q.selected = id }
 	q.list.OnKey = func(id widget.ListItemID, ev *fyne.KeyEvent) bool {
@@ -243,7 +242,16 @@ func (q *quadrant) editDialog(id int) {
 		widget.NewFormItem(lang.L("Quadrant"), quad),
 		widget.NewFormItem(lang.L("Scan factor"), factor),
 	}
-	d := dialog.NewForm(lang.L("Edit SWOT item"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	var d *dialog.FormDialog
+	if it.E.HasConflict() {
+		settle := widget.NewButtonWithIcon(lang.L("Two laptops changed this item: settle it…"), theme.WarningIcon(), func() {
+			d.Hide()
+			a.settleEntity(it.E)
+		})
+		settle.Importance = widget.WarningImportance
+		items = append(items, widget.NewFormItem("", settle))
+	}
+	d = dialog.NewForm(lang.L("Edit SWOT item"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -28,6 +28,7 @@ type workshopStep struct {
 	loading                         bool
 
 	people *participantsView
+	badges []*conflictBadge
 }
 
 var modeLabels = []string{"Virtual", "In person", "Hybrid"}
@@ -63,13 +64,19 @@ func newWorkshopStep(a *App) stepView {
 	})
 	s.mode.Horizontal = true
 
+	// Each field gets a badge that appears when two laptops disagree on it.
+	withBadge := func(field string, o fyne.CanvasObject) fyne.CanvasObject {
+		b := newConflictBadge(a, field)
+		s.badges = append(s.badges, b)
+		return container.NewBorder(nil, nil, nil, b, o)
+	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Title"), s.title),
-		widget.NewFormItem(lang.L("Region"), s.region),
-		widget.NewFormItem(lang.L("Mode"), s.mode),
-		widget.NewFormItem(lang.L("Date"), container.NewBorder(nil, nil, nil, pick, s.date)),
-		widget.NewFormItem(lang.L("Venue or platform"), s.venue),
-		widget.NewFormItem(lang.L("Facilitator"), s.facilitator),
+		widget.NewFormItem(lang.L("Title"), withBadge("title", s.title)),
+		widget.NewFormItem(lang.L("Region"), withBadge("region", s.region)),
+		widget.NewFormItem(lang.L("Mode"), withBadge("mode", s.mode)),
+		widget.NewFormItem(lang.L("Date"), withBadge("date", container.NewBorder(nil, nil, nil, pick, s.date))),
+		widget.NewFormItem(lang.L("Venue or platform"), withBadge("venue", s.venue)),
+		widget.NewFormItem(lang.L("Facilitator"), withBadge("facilitator", s.facilitator)),
 	)
 	s.people = newParticipantsView(a)
 	s.details = container.NewBorder(
@@ -145,6 +152,9 @@ func (s *workshopStep) refresh() {
 		s.mode.SetSelected(s.mode.Options[i])
 	} else {
 		s.mode.SetSelected("")
+	}
+	for _, b := range s.badges {
+		b.show(e.ID)
 	}
 	s.people.refresh()
 }

@@ -28,6 +28,9 @@ func (s step) title() string { return lang.L(s.name) }
 // steps are the ten workshop steps, in the order a workshop runs.
 var steps []step
 
+// pages are what the sidebar lists: the steps, then the plan-wide views.
+var pages []step
+
 func init() {
 	steps = []step{
 		{key: "workshop", name: "Workshop", build: newWorkshopStep},
@@ -47,6 +50,7 @@ func init() {
 			steps[i].build = func(a *App) stepView { return newPlannedStep(s) }
 		}
 	}
+	pages = append(append([]step{}, steps...), step{key: "conflicts", name: "Conflicts", build: newConflictsView})
 }
 
 // plannedStep tells the user what a step will hold.

@@ -159,7 +159,12 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	var refused []string
 	for i, b := range bs {
 		docs[i] = b.Doc
-		signers[i] = signerOf(b, trusted, doc)
+		signers[i] = b.Signer(trusted, func(id string) string {
+			if n := doc.RegionName(id); n != id {
+				return n
+			}
+			return b.Doc.RegionName(id)
+		})
 		if *requireSigned && signers[i].Status != stratplan.TrustedSigner {
 			refused = append(refused, fmt.Sprintf("%s: %s, and --require-signed accepts only bundles signed by a trusted key", paths[i], signers[i]))
 		}
@@ -202,18 +207,6 @@ func describe(st stratplan.MergeStats) string {
 		return "nothing new: this bundle is older than or equal to what you have"
 	}
 	return fmt.Sprintf("%d new entities, %d updated fields, %d new conflicts", st.NewEntities, st.UpdatedFields, st.NewConflicts)
-}
-
-func signerOf(b *export.Bundle, trusted []stratplan.TrustedKey, doc *stratplan.Document) stratplan.Signer {
-	claimed := b.Doc.ReplicaInfo(b.Producer.Replica).Region
-	return stratplan.CheckSigner(b.Signers, trusted, claimed, func(id string) string {
-		for _, d := range []*stratplan.Document{doc, b.Doc} {
-			if e := d.Entity(id); e != nil && e.Str("name") != "" {
-				return e.Str("name")
-			}
-		}
-		return id
-	})
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) error {

@@ -46,6 +46,11 @@ func runGUI(args []string, stderr io.Writer) error {
 		Create:      create,
 		DefaultPath: def,
 		ExamplePath: filepath.Join(filepath.Dir(def), "example"+store.Ext),
+		WriteFile: func(path string, write func(io.Writer) error) error {
+			return store.WriteFileAtomic(path, func(f *os.File) error { return write(f) })
+		},
+		OwnKey:  store.OwnKey,
+		Version: version,
 	})
 	w.Start(path)
 	w.Window().ShowAndRun()

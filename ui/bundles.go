@@ -1,0 +1,506 @@
+package ui
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+	"stratplan/export"
+)
+
+// busy runs work off the UI goroutine behind a progress dialog, then runs
+// done (if work returned one) or shows the error, on the UI goroutine.
+func (a *App) busy(title string, work func() (done func(), err error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewPadded(bar), a.win)
+	d.Resize(fyne.NewSize(360, d.MinSize().Height))
+	d.Show()
+	go func() {
+		done, err := work()
+		fyne.Do(func() {
+			d.Hide()
+			bar.Stop()
+			if err != nil {
+				a.showError(err)
+				return
+			}
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+// suggestedBundleName is <plan>-<region>-<date>-<seq>.json.
+func (a *App) suggestedBundleName() string {
+	doc := a.plan.Doc()
+	region := "all"
+	if r := doc.ReplicaInfo(a.replicaID()).Region; r != "" {
+		region = doc.Entity(r).Str("code")
+	} else if w := doc.Entity(a.workshop); w != nil && w.Str("region") != "" {
+		if e := doc.Entity(w.Str("region")); e != nil {
+			region = e.Str("code")
+		}
+	}
+	return fmt.Sprintf("%s-%s-%s-%d.json", slug(doc.PlanInfo().Title, "plan"), slug(region, "all"), time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
+}
+
+func (a *App) replicaID() string {
+	if r, ok := a.plan.(interface{ Replica() string }); ok {
+		return r.Replica()
+	}
+	return ""
+}
+
+// slug keeps letters and digits of s, lower case, accents dropped, words
+// joined by '-'.
+func slug(s, fallback string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		r = unaccent(r)
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return fallback
+	}
+	return b.String()
+}
+
+func unaccent(r rune) rune {
+	const from, to = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy"
+	for i, f := range []rune(from) {
+		if r == f {
+			return []rune(to)[i]
+		}
+	}
+	return r
+}
+
+// exportBundle asks whether to sign, then where to save, and writes the
+// plan as a bundle.
+func (a *App) exportBundle() {
+	if a.plan == nil {
+		return
+	}
+	sign := widget.NewCheck(lang.L("Sign it with my key, so the receiver knows it comes from me"), nil)
+	sign.SetChecked(a.fy.Preferences().BoolWithFallback("sign-bundles", true))
+	about := widget.NewLabel(lang.L("A bundle carries the whole plan to another laptop: send it by e-mail or on a USB stick. Importing it there merges it with what they have; nothing is lost on either side."))
+	about.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Export bundle"), lang.L("Choose where to save…"), lang.L("Cancel"),
+		container.NewVBox(about, sign), func(ok bool) {
+			if ok {
+				a.fy.Preferences().SetBool("sign-bundles", sign.Checked)
+				a.saveBundle(sign.Checked)
+			}
+		}, a.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+}
+
+func (a *App) saveBundle(sign bool) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		a.writeBundle(path, sign)
+	}, a.win)
+	d.SetFileName(a.suggestedBundleName())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
+}
+
+// writeBundle writes the bundle to path: the plan is snapshotted here, on
+// the UI goroutine, and encoded and written in the background.
+func (a *App) writeBundle(path string, sign bool) {
+	var keys []ed25519.PrivateKey
+	if sign {
+		k, err := a.cfg.OwnKey()
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		keys = append(keys, k)
+	}
+	replica, err := a.plan.EnsureReplica()
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	seq, err := a.plan.NextExportSeq()
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	doc := a.plan.Doc().Clone()
+	p := export.Producer{Replica: replica, Label: doc.ReplicaInfo(replica).Label, App: "stratplan " + a.cfg.Version, Seq: seq}
+	a.busy(lang.L("Exporting…"), func() (func(), error) {
+		err := a.cfg.WriteFile(path, func(w io.Writer) error {
+			return export.EncodeBundle(w, doc, p, time.Now(), keys...)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return func() {
+			a.setStatus(lang.L("Exported the plan ({{.Count}} items) to {{.Path}}.", map[string]any{"Count": doc.Len(), "Path": path}))
+		}, nil
+	})
+}
+
+// incoming is one bundle chosen for import, read and previewed.
+type incoming struct {
+	path   string
+	bundle *export.Bundle
+	err    error
+	signer stratplan.Signer
+	stats  stratplan.MergeStats
+}
+
+// importer is the import dialog: the bundles chosen, what each would
+// change, and the button that applies them all at once.
+type importer struct {
+	a        *App
+	files    []*incoming
+	list     *widget.List
+	summary  *widget.Label
+	apply    *widget.Button
+	clear    *widget.Button
+	signed   *widget.Check
+	merged   *stratplan.Document
+	dlg      dialog.Dialog
+	checking bool
+}
+
+// importBundles opens the import dialog, with paths already chosen (from
+// a drop on the window) or empty.
+func (a *App) importBundles(paths ...string) {
+	if a.plan == nil {
+		a.showError(errNoPlan)
+		return
+	}
+	im := &importer{a: a}
+	im.summary = widget.NewLabel("")
+	im.summary.Wrapping = fyne.TextWrapWord
+	im.list = widget.NewList(func() int { return len(im.files) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			detail := widget.NewLabel("")
+			detail.Wrapping = fyne.TextWrapWord
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(name, detail))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			f := im.files[i]
+			c := o.(*fyne.Container)
+			box := c.Objects[0].(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(filepath.Base(f.path))
+			box.Objects[1].(*widget.Label).SetText(im.describe(f))
+			icon := c.Objects[1].(*widget.Icon)
+			if f.err != nil || im.refused(f) {
+				icon.SetResource(theme.ErrorIcon())
+			} else {
+				icon.SetResource(theme.ConfirmIcon())
+			}
+		})
+	im.list.OnSelected = func(widget.ListItemID) { im.list.UnselectAll() }
+	im.signed = widget.NewCheck(lang.L("Accept only bundles signed by a trusted key"), func(on bool) {
+		a.fy.Preferences().SetBool("require-signed", on)
+		im.refresh()
+	})
+	im.signed.SetChecked(a.fy.Preferences().Bool("require-signed"))
+	add := widget.NewButtonWithIcon(lang.L("Add a bundle…"), theme.ContentAddIcon(), im.addFile)
+	addDir := widget.NewButtonWithIcon(lang.L("Add every bundle in a folder…"), theme.FolderOpenIcon(), im.addFolder)
+	im.clear = widget.NewButtonWithIcon(lang.L("Remove refused bundles"), theme.DeleteIcon(), func() {
+		var keep []*incoming
+		for _, f := range im.files {
+			if f.err == nil && !im.refused(f) {
+				keep = append(keep, f)
+			}
+		}
+		im.files = keep
+		im.preview()
+	})
+	im.apply = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), im.doImport)
+	im.apply.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { im.dlg.Hide() })
+	top := container.NewVBox(widget.NewLabel(lang.L("Choose the bundles to merge into this plan. Nothing changes until you press Import; a backup of the plan is made first.")),
+		container.NewHBox(add, addDir, im.clear), im.signed)
+	content := container.NewBorder(top, im.summary, nil, nil, im.list)
+	im.dlg = dialog.NewCustomWithoutButtons(lang.L("Import bundles"), container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, im.apply), nil, nil, content), a.win)
+	im.dlg.Resize(fyne.NewSize(760, 520))
+	im.dlg.Show()
+	a.importing = im
+	im.dlg.SetOnClosed(func() { a.importing = nil })
+	im.refresh()
+	if len(paths) > 0 {
+		im.add(paths)
+	}
+}
+
+func (im *importer) refused(f *incoming) bool {
+	return f.err == nil && im.signed.Checked && f.signer.Status != stratplan.TrustedSigner
+}
+
+func (im *importer) describe(f *incoming) string {
+	if f.err != nil {
+		return strings.TrimPrefix(f.err.Error(), f.path+": ")
+	}
+	s := signerText(f.signer)
+	if im.refused(f) {
+		return s + " — " + lang.L("refused: only bundles signed by a trusted key are accepted")
+	}
+	if f.signer.Warning != "" {
+		s += " — " + lang.L("warning") + ": " + f.signer.Warning
+	}
+	if f.bundle != nil {
+		s += "\n" + lang.L("from {{.Label}}, exported {{.Time}}", map[string]any{"Label": producerLabel(f.bundle), "Time": f.bundle.ExportedAt.Local().Format("2006-01-02 15:04")})
+	}
+	return s + "\n" + statsText(f.stats)
+}
+
+func producerLabel(b *export.Bundle) string {
+	if b.Producer.Label != "" {
+		return b.Producer.Label
+	}
+	return b.Producer.Replica
+}
+
+func signerText(s stratplan.Signer) string {
+	switch s.Status {
+	case stratplan.TrustedSigner:
+		return lang.L("Signed by {{.Label}} (trusted)", map[string]any{"Label": s.Label})
+	case stratplan.UnknownSigner:
+		return lang.L("Signed by a key you do not trust yet ({{.Key}})", map[string]any{"Key": stratplan.KeyFingerprint(s.Key)})
+	}
+	return lang.L("Not signed")
+}
+
+func statsText(st stratplan.MergeStats) string {
+	if !st.Changed() {
+		return lang.L("Nothing new: this bundle is older than or equal to what you have.")
+	}
+	return lang.L("{{.New}} new items, {{.Updated}} changed fields, {{.Conflicts}} new conflicts",
+		map[string]any{"New": st.NewEntities, "Updated": st.UpdatedFields, "Conflicts": st.NewConflicts})
+}
+
+func (im *importer) addFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			im.a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		im.add([]string{r.URI().Path()})
+	}, im.a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
+}
+
+func (im *importer) addFolder() {
+	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			im.a.showError(err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		items, err := l.List()
+		if err != nil {
+			im.a.showError(err)
+			return
+		}
+		var paths []string
+		for _, u := range items {
+			if strings.EqualFold(u.Extension(), ".json") {
+				paths = append(paths, u.Path())
+			}
+		}
+		if len(paths) == 0 {
+			im.a.showError(fmt.Errorf("%s: %s", l.Path(), lang.L("there are no .json bundles in this folder")))
+			return
+		}
+		im.add(paths)
+	}, im.a.win)
+}
+
+// add reads the files in the background, then previews them all.
+func (im *importer) add(paths []string) {
+	var fresh []string
+	for _, p := range paths {
+		dup := false
+		for _, f := range im.files {
+			dup = dup || f.path == p
+		}
+		if !dup {
+			fresh = append(fresh, p)
+		}
+	}
+	im.checking = true
+	im.refresh()
+	im.a.busy(lang.L("Checking bundles…"), func() (func(), error) {
+		read := make([]*incoming, len(fresh))
+		for i, p := range fresh {
+			read[i] = &incoming{path: p}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				read[i].err = err
+				continue
+			}
+			read[i].bundle, read[i].err = export.DecodeBundle(bytes.NewReader(data), p)
+		}
+		return func() {
+			im.checking = false
+			im.files = append(im.files, read...)
+			im.preview()
+		}, nil
+	})
+}
+
+// preview works out what each bundle would change, in order.
+func (im *importer) preview() {
+	doc := im.a.plan.Doc()
+	trusted, err := im.a.plan.TrustedKeys()
+	if err != nil {
+		im.a.showError(err)
+	}
+	var docs []*stratplan.Document
+	var good []*incoming
+	for _, f := range im.files {
+		if f.bundle == nil {
+			continue
+		}
+		if f.bundle.Doc.Plan() != doc.Plan() {
+			f.err = fmt.Errorf("%s", lang.L("this is a bundle of another plan: bundles of different plans are never merged"))
+			continue
+		}
+		b := f.bundle
+		f.signer = b.Signer(trusted, func(id string) string {
+			if n := doc.RegionName(id); n != id {
+				return n
+			}
+			return b.Doc.RegionName(id)
+		})
+		docs = append(docs, b.Doc)
+		good = append(good, f)
+	}
+	stats, merged, bad, err := stratplan.Preview(doc, docs...)
+	if err != nil {
+		good[bad].err = err
+		im.merged = nil
+	} else {
+		for i, f := range good {
+			f.stats = stats[i]
+		}
+		im.merged = merged
+	}
+	im.refresh()
+}
+
+func (im *importer) refresh() {
+	im.list.Refresh()
+	ok, bad := 0, 0
+	var total stratplan.MergeStats
+	for _, f := range im.files {
+		if f.err != nil || im.refused(f) {
+			bad++
+			continue
+		}
+		ok++
+		total.NewEntities += f.stats.NewEntities
+		total.UpdatedFields += f.stats.UpdatedFields
+		total.NewConflicts += f.stats.NewConflicts
+	}
+	switch {
+	case im.checking:
+		im.summary.SetText(lang.L("Checking…"))
+	case len(im.files) == 0:
+		im.summary.SetText(lang.L("No bundle chosen yet. You can also drop bundle files on the window."))
+	case bad > 0:
+		im.summary.SetText(lang.L("{{.Bad}} of {{.All}} bundles are refused: remove them to import the others.", map[string]any{"Bad": bad, "All": len(im.files)}))
+	case !total.Changed():
+		im.summary.SetText(statsText(total))
+	default:
+		im.summary.SetText(lang.L("Importing will bring: {{.Stats}}.", map[string]any{"Stats": statsText(total)}))
+	}
+	if ok > 0 && bad == 0 && !im.checking && im.merged != nil {
+		im.apply.Enable()
+	} else {
+		im.apply.Disable()
+	}
+}
+
+// doImport merges every chosen bundle into the plan in one transaction.
+func (im *importer) doImport() {
+	merged, n := im.merged, len(im.files)
+	a := im.a
+	im.dlg.Hide()
+	a.commitTyping()
+	a.busy(lang.L("Importing…"), func() (func(), error) {
+		st, err := a.plan.Merge(merged)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			a.refresh()
+			msg := lang.L("Imported {{.Count}} bundles: {{.Stats}}", map[string]any{"Count": n, "Stats": statsText(st)})
+			if c := len(a.plan.Doc().Conflicts()); c > 0 {
+				msg += " " + lang.L("{{.Count}} conflicts to settle.", map[string]any{"Count": c})
+			}
+			a.setStatus(msg)
+		}, nil
+	})
+}
+
+// onDropped imports bundle files dropped on the window.
+func (a *App) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if strings.EqualFold(u.Extension(), ".json") {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 || a.plan == nil {
+		return
+	}
+	if a.importing != nil {
+		a.importing.add(paths)
+		return
+	}
+	a.importBundles(paths...)
+}

@@ -296,7 +296,7 @@ func (a *App) refresh() {
 		a.conflictCount = n
 		a.sidebar.RefreshItem(len(pages) - 1)
 		if n > 0 {
-			a.conflictsBtn.SetText(lang.L("{{.Count}} conflicts", map[string]any{"Count": n}))
+			a.conflictsBtn.SetText(lang.N("{{.Count}} conflicts", n, map[string]any{"Count": n}))
 			a.conflictsBtn.Show()
 		} else {
 			a.conflictsBtn.Hide()

@@ -478,9 +478,9 @@ func (im *importer) doImport() {
 		}
 		return func() {
 			a.refresh()
-			msg := lang.L("Imported {{.Count}} bundles: {{.Stats}}", map[string]any{"Count": n, "Stats": statsText(st)})
+			msg := lang.N("Imported {{.Count}} bundles: {{.Stats}}", n, map[string]any{"Count": n, "Stats": statsText(st)})
 			if c := len(a.plan.Doc().Conflicts()); c > 0 {
-				msg += " " + lang.L("{{.Count}} conflicts to settle.", map[string]any{"Count": c})
+				msg += " " + lang.N("{{.Count}} conflicts to settle.", c, map[string]any{"Count": c})
 			}
 			a.setStatus(msg)
 		}, nil

@@ -89,7 +89,7 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 		t.Fatalf("preview: %q / %q", im.describe(im.files[0]), im.summary.Text)
 	}
 	test.Tap(im.apply)
-	waitFor(t, "the import", func() bool { return strings.Contains(a.status.Text, "Imported 1 bundles") })
+	waitFor(t, "the import", func() bool { return strings.Contains(a.status.Text, "Imported 1 bundle:") })
 
 	if !a.conflictsBtn.Visible() || a.conflictCount != 1 {
 		t.Fatal("the window does not show the conflict")

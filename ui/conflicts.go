@@ -108,7 +108,7 @@ func (v *conflictsView) refresh() {
 	if len(v.items) == 0 {
 		v.count.SetText(lang.L("No conflicts. When two laptops change the same thing without seeing each other's change, both versions are kept and listed here for you to choose."))
 	} else {
-		v.count.SetText(lang.L("{{.Count}} conflicts. Choose one, then keep one version or write a combined one; your choice travels with your next bundle and settles it everywhere.", map[string]any{"Count": len(v.items)}))
+		v.count.SetText(lang.N("{{.Count}} conflicts. Choose one, then keep one version or write a combined one; your choice travels with your next bundle and settles it everywhere.", len(v.items), map[string]any{"Count": len(v.items)}))
 	}
 	if v.selected >= len(v.items) || v.selected < 0 && len(v.items) > 0 {
 		v.selected = min(max(v.selected, 0), len(v.items)-1)

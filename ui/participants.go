@@ -255,7 +255,7 @@ func (p *participantsView) importCSV(name string, r io.Reader) {
 			}
 			return nil
 		}) {
-			p.a.setStatus(lang.L("Imported {{.Count}} participants from {{.File}}.", map[string]any{"Count": len(good), "File": name}))
+			p.a.setStatus(lang.N("Imported {{.Count}} participants from {{.File}}.", len(good), map[string]any{"Count": len(good), "File": name}))
 		}
 	}
 	if len(problems) == 0 {
@@ -289,7 +289,7 @@ func (p *participantsView) showProblems(name string, problems []export.LineError
 		return
 	}
 	d := dialog.NewCustomConfirm(lang.L("Some lines cannot be imported"),
-		lang.L("Import the {{.Good}} good lines", map[string]any{"Good": good}), lang.L("Cancel"), content,
+		lang.N("Import the {{.Good}} good lines", good, map[string]any{"Good": good}), lang.L("Cancel"), content,
 		func(ok bool) {
 			if ok {
 				apply()

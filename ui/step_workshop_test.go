@@ -170,7 +170,7 @@ func TestParticipantsCSVImport(t *testing.T) {
 	if !overlayShows(a, "Line 3: no name") || !overlayShows(a, "Line 4: Ousmane Sow (Sénégal) is already a participant") {
 		t.Fatal("the bad lines are not listed with their numbers and reasons")
 	}
-	tapOverlayButton(t, a, "Import the 1 good lines")
+	tapOverlayButton(t, a, "Import the 1 good line")
 	if len(p.rows) != n+3 || p.rows[n+2].Name != "Kofi Boateng" {
 		t.Fatalf("after skipping bad lines: %d rows", len(p.rows))
 	}

@@ -5,7 +5,7 @@ set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
 tmp=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 n=95; while [ -e /tmp/.X$n-lock ]; do n=$((n+1)); done
 export DISPLAY=:$n LANG=en_US.UTF-8 LANGUAGE=en XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
@@ -13,23 +13,38 @@ Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp & xvfb=$!
 for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
 
 shot() { sleep "${2:-1}"; import -window root -crop 1200x780+0+0 +repage "$out/$1.png"; echo "$out/$1.png"; }
+start() { "$bin" "$@" 2>/dev/null & app=$!; xdotool search --sync --name '^stratplan' >/dev/null; sleep 2; }
+quit() { xdotool key ctrl+q; wait $app 2>/dev/null || true; }
+# edit_first_strength PLAN TEXT: rewrite the first strength with the keyboard.
+edit_first_strength() {
+  start "$1"; xdotool key ctrl+5; sleep 0.5; xdotool key Tab; sleep 0.2; xdotool key Return; sleep 0.5
+  xdotool key ctrl+a; xdotool type --delay 10 "$2"; xdotool key Return; sleep 0.5; quit
+}
 
 # First run: the welcome screen.
-"$bin" & app=$!
-xdotool search --sync --name '^stratplan' >/dev/null
-shot welcome 2
-kill $app; wait $app 2>/dev/null || true
+start; shot welcome 0; quit
 
 # The example plan, step by step.
 "$bin" new "$tmp/example.stratplan" --example >/dev/null
-"$bin" "$tmp/example.stratplan" & app=$!
-xdotool search --sync --name '^stratplan' >/dev/null
-shot workshop 2
+start "$tmp/example.stratplan"; shot workshop 0
 xdotool key ctrl+5
 xdotool type --delay 30 "Experienced trainers in Abidjan and Douala"
 xdotool key Return
 shot swot
-xdotool key ctrl+6
-shot planned-step
-xdotool key ctrl+q
-wait $app 2>/dev/null || true
+xdotool key ctrl+6; shot planned-step
+quit
+
+# Two laptops change the same strength; the Secretariat imports the region's bundle.
+cp "$tmp/example.stratplan" "$tmp/region.stratplan"
+edit_first_strength "$tmp/region.stratplan" "Risk engines deployed in every Sahel administration"
+edit_first_strength "$tmp/example.stratplan" "Risk management engines in most administrations (AfCFTA ready)"
+"$bin" export "$tmp/region.stratplan" --bundle "$tmp/wca.json" --sign >/dev/null
+start "$tmp/example.stratplan"
+xdotool key ctrl+i; sleep 1; shot import-empty 0
+xdotool key Escape; sleep 0.5
+quit
+"$bin" import "$tmp/example.stratplan" "$tmp/wca.json" >/dev/null
+start "$tmp/example.stratplan"
+xdotool key ctrl+5; shot swot-conflict
+xdotool mousemove 100 492 click 1; shot conflicts
+quit

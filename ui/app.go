@@ -183,7 +183,9 @@ func (a *App) shell() fyne.CanvasObject {
 		func() int { return len(pages) },
 		func() fyne.CanvasObject {
 			num := widget.NewLabelWithStyle("10", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
-			return container.NewBorder(nil, nil, num, nil, widget.NewLabel("Environmental scan"))
+			title := widget.NewLabel("Environmental scan")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, num, nil, title)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
@@ -222,7 +224,7 @@ func (a *App) shell() fyne.CanvasObject {
 	a.conflictsBtn.Hide()
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(a.conflictsBtn, a.undo), a.status)
 	split := container.NewHSplit(a.sidebar, container.NewPadded(a.content))
-	split.Offset = 0.18
+	split.Offset = 0.2
 	return container.NewBorder(container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split)
 }

@@ -171,3 +171,50 @@ func (ed *Edit) Rollback() {
 	ed.before = map[string]*Entity{}
 	ed.order = nil
 }
+
+// AdoptVision makes the vision with the given id the one its workshop
+// adopts: exactly one adopted vision per workshop.
+func (ed *Edit) AdoptVision(workshop, id string) error {
+	for _, v := range ed.doc.Visions(workshop) {
+		if v.E.ID != id && v.Adopted {
+			if err := ed.Set(v.E.ID, KindVision, Set("adopted", Bool(false))); err != nil {
+				return err
+			}
+		}
+	}
+	return ed.Set(id, KindVision, Set("adopted", Bool(true)), Set(FieldWorkshop, Text(workshop)))
+}
+
+// SetVote records the points a participant gives a priority or a vision.
+// The vote's id comes from voter and target, so the same vote entered on
+// two laptops is one entity.
+func (ed *Edit) SetVote(workshop, voter, target string, points int) error {
+	if points < 0 {
+		return fmt.Errorf("a vote cannot be negative")
+	}
+	return ed.Set(VoteID(voter, target), KindVote, Set("voter", Text(voter)), Set("target", Text(target)),
+		Set("points", Int(points)), Set(FieldWorkshop, Text(workshop)))
+}
+
+// ReviseTarget changes an indicator's target (field "target", or
+// "target_text" for a qualitative one) and records the revision with its
+// reason and date; revisions are never overwritten.
+func (ed *Edit) ReviseTarget(indicator, field, newTarget, reason, date string) error {
+	e := ed.doc.Entity(indicator)
+	if e == nil {
+		return fmt.Errorf("%w %s", ErrNoEntity, indicator)
+	}
+	old := e.Str(field)
+	if old == newTarget {
+		return nil
+	}
+	if err := ed.Set(indicator, KindIndicator, Set(field, Text(newTarget))); err != nil {
+		return err
+	}
+	if old == "" {
+		return nil // setting a first target is not a revision
+	}
+	return ed.Set(NewID(), KindTargetRevision, Set("indicator", Text(indicator)), Set("old", Text(old)),
+		Set("new", Text(newTarget)), Set("reason", Text(reason)), Set("date", Text(date)),
+		Set(FieldWorkshop, Text(e.Str(FieldWorkshop))))
+}

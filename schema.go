@@ -110,9 +110,10 @@ var Kinds = map[string][]FieldSpec{
 	KindPlan: join(text("title", "organization", "mission", "currency"),
 		typed(DateField, "period_start", "period_end"),
 		typed(NumberField, "budget_available", "staff_months_available")),
-	KindReplica:     {{Name: "label"}, ref("region", KindRegion)},
-	KindRegion:      text("name", "code"),
-	KindWorkshop:    join(text("title", "venue", "facilitator"), []FieldSpec{ref("region", KindRegion), enum("mode", WorkshopModes...), {Name: "date", Type: DateField}}),
+	KindReplica: {{Name: "label"}, ref("region", KindRegion)},
+	KindRegion:  text("name", "code"),
+	KindWorkshop: join(text("title", "venue", "facilitator"), []FieldSpec{ref("region", KindRegion), enum("mode", WorkshopModes...), {Name: "date", Type: DateField}},
+		typed(IntegerField, "dots", "common_top", "common_regions")), // beyond the v1 minimum: voting and survey settings
 	KindParticipant: text("name", "member", "role"),
 	KindSurveyScore: join(text("member", "theme"), []FieldSpec{ref("region", KindRegion), {Name: "score", Type: NumberField}}),
 	KindObjective:   text("code", "title", "description"),

@@ -100,7 +100,13 @@ func (d *Document) Regions() []Region {
 type Workshop struct {
 	E                                             *Entity
 	Title, Region, Mode, Date, Venue, Facilitator string
+	Dots                                          int              // dots each participant may give
+	Survey                                        SurveyThresholds // when a survey theme counts as common
 }
+
+// DefaultDots is how many dots each participant has when the workshop
+// does not say.
+const DefaultDots = 5
 
 // Workshops returns the live workshops, sorted by date, then title.
 func (d *Document) Workshops() []Workshop {
@@ -119,8 +125,18 @@ func (d *Document) Workshops() []Workshop {
 
 // WorkshopOf returns the view of a workshop entity.
 func WorkshopOf(e *Entity) Workshop {
-	return Workshop{E: e, Title: e.Str("title"), Region: e.Str("region"), Mode: e.Str("mode"),
-		Date: e.Str("date"), Venue: e.Str("venue"), Facilitator: e.Str("facilitator")}
+	w := Workshop{E: e, Title: e.Str("title"), Region: e.Str("region"), Mode: e.Str("mode"),
+		Date: e.Str("date"), Venue: e.Str("venue"), Facilitator: e.Str("facilitator"), Dots: DefaultDots, Survey: DefaultSurveyThresholds}
+	if n, ok := e.Value("dots").Int(); ok && n >= 0 {
+		w.Dots = n
+	}
+	if n, ok := e.Value("common_top").Int(); ok && n > 0 {
+		w.Survey.TopN = n
+	}
+	if n, ok := e.Value("common_regions").Int(); ok && n > 0 {
+		w.Survey.MinRegions = n
+	}
+	return w
 }
 
 // Participant is the typed view of a workshop participant.

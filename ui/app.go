@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -82,6 +83,8 @@ type App struct {
 
 	conflictCount int
 	conflictsBtn  *widget.Button
+
+	jobs sync.WaitGroup // work running off the UI goroutine
 }
 
 // New creates the window on fy. Call Start to show a plan or the welcome.

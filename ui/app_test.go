@@ -46,7 +46,10 @@ func newExampleApp(t *testing.T) *App {
 	if a.plan == nil {
 		t.Fatal("the example plan did not open")
 	}
-	t.Cleanup(func() { a.closePlan() })
+	t.Cleanup(func() {
+		a.jobs.Wait()
+		a.closePlan()
+	})
 	return a
 }
 

@@ -31,9 +31,11 @@ func (a *App) busy(title string, work func() (done func(), err error)) {
 	d := dialog.NewCustomWithoutButtons(title, container.NewPadded(bar), a.win)
 	d.Resize(fyne.NewSize(360, d.MinSize().Height))
 	d.Show()
+	a.jobs.Add(1)
 	go func() {
+		defer a.jobs.Done()
 		done, err := work()
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			d.Hide()
 			bar.Stop()
 			if err != nil {

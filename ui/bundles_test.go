@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -15,15 +14,13 @@ import (
 	"stratplan"
 )
 
-// waitFor waits for work running off the UI goroutine.
-func waitFor(t *testing.T, what string, cond func() bool) {
+// waitFor waits for the work running off the UI goroutine, then checks
+// that it did what was expected.
+func waitFor(t *testing.T, a *App, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	a.jobs.Wait()
+	if !cond() {
+		t.Fatalf("after waiting: no %s", what)
 	}
 }
 
@@ -53,7 +50,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 func exportTo(t *testing.T, a *App, path string) {
 	t.Helper()
 	a.writeBundle(path, true)
-	waitFor(t, "the export", func() bool { return strings.Contains(a.status.Text, "Exported") })
+	waitFor(t, a, "the export", func() bool { return strings.Contains(a.status.Text, "Exported") })
 }
 
 func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
@@ -84,12 +81,12 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 	a.openPath(sec)
 	a.importBundles(bundle)
 	im := a.importing
-	waitFor(t, "the preview", func() bool { return !im.apply.Disabled() })
+	waitFor(t, a, "the preview", func() bool { return !im.apply.Disabled() })
 	if !strings.Contains(im.describe(im.files[0]), "1 new conflicts") || !strings.Contains(im.summary.Text, "Importing will bring") {
 		t.Fatalf("preview: %q / %q", im.describe(im.files[0]), im.summary.Text)
 	}
 	test.Tap(im.apply)
-	waitFor(t, "the import", func() bool { return strings.Contains(a.status.Text, "Imported 1 bundle:") })
+	waitFor(t, a, "the import", func() bool { return strings.Contains(a.status.Text, "Imported 1 bundle:") })
 
 	if !a.conflictsBtn.Visible() || a.conflictCount != 1 {
 		t.Fatal("the window does not show the conflict")
@@ -119,7 +116,7 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 	// The same bundle again brings nothing new.
 	a.importBundles(bundle)
 	im = a.importing
-	waitFor(t, "the preview", func() bool { return len(im.files) == 1 && !im.checking })
+	waitFor(t, a, "the preview", func() bool { return len(im.files) == 1 && !im.checking })
 	if !strings.Contains(im.describe(im.files[0]), "Nothing new") {
 		t.Fatalf("second import: %q", im.describe(im.files[0]))
 	}
@@ -137,7 +134,7 @@ func TestImportRefusesTamperedAndUntrustedBundles(t *testing.T) {
 
 	a.importBundles(good, bad)
 	im := a.importing
-	waitFor(t, "the preview", func() bool { return len(im.files) == 2 && !im.checking })
+	waitFor(t, a, "the preview", func() bool { return len(im.files) == 2 && !im.checking })
 	if !im.apply.Disabled() || !strings.Contains(im.summary.Text, "1 of 2 bundles are refused") {
 		t.Fatalf("a refused bundle did not block the import: %q", im.summary.Text)
 	}

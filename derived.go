@@ -281,3 +281,11 @@ func (d *Document) TraceOf(id string) Trace {
 	}
 	return t
 }
+
+// SurveyScoreID is the natural id of one member's score of one theme in a
+// workshop's survey, so that importing the survey again updates the scores
+// instead of adding them twice.
+func SurveyScoreID(workshop, member, theme string) string {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	return naturalID("score-", workshop+"|"+norm(member)+"|"+norm(theme))
+}

@@ -31,7 +31,13 @@ xdotool key ctrl+5
 xdotool type --delay 30 "Experienced trainers in Abidjan and Douala"
 xdotool key Return
 shot swot
-xdotool key ctrl+6; shot planned-step
+xdotool key ctrl+2; shot survey
+xdotool key ctrl+3; shot vision
+xdotool key ctrl+4; shot scan
+xdotool key ctrl+6; shot priorities
+xdotool key ctrl+7; shot actions
+xdotool key ctrl+8; shot indicators
+xdotool key ctrl+9; shot planned-step
 quit
 
 # Two laptops change the same strength; the Secretariat imports the region's bundle.

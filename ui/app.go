@@ -85,6 +85,8 @@ type App struct {
 	conflictsBtn  *widget.Button
 
 	jobs sync.WaitGroup // work running off the UI goroutine
+
+	focusPriority string // the priority the Actions and Indicators steps open on
 }
 
 // New creates the window on fy. Call Start to show a plan or the welcome.
@@ -179,7 +181,7 @@ func (a *App) shell() fyne.CanvasObject {
 	a.wsSelect.PlaceHolder = lang.L("No workshop yet")
 	newWS := widget.NewButtonWithIcon(lang.L("New workshop"), theme.ContentAddIcon(), a.newWorkshop)
 	header := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel(lang.L("Workshop")), container.NewGridWrap(fyne.NewSize(380, a.wsSelect.MinSize().Height), a.wsSelect), newWS),
+		container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Workshop")), container.NewGridWrap(fyne.NewSize(380, a.wsSelect.MinSize().Height), a.wsSelect), newWS)),
 		container.NewVBox(a.title, a.vision))
 
 	a.sidebar = widget.NewList(

@@ -138,9 +138,10 @@ func TestStepShortcutsAndPlannedSteps(t *testing.T) {
 		t.Fatalf("Ctrl+PageDown went to step %d", a.current+1)
 	}
 	// A step that is not built yet says what it will hold.
-	p := a.views[5].(*plannedStep)
-	if !containsText(p.obj, "Dot voting") {
-		t.Fatal("the Priorities step does not say what it will hold")
+	a.showStep(8)
+	p := a.views[8].(*plannedStep)
+	if !containsText(p.obj, "Measurements per period") {
+		t.Fatal("the Monitoring step does not say what it will hold")
 	}
 	// The menu lists every step with its shortcut.
 	var steps *fyne.Menu

@@ -266,10 +266,12 @@ func (p *participantsView) importCSV(name string, r io.Reader) {
 		apply()
 		return
 	}
-	p.showProblems(name, problems, len(good), apply)
+	p.a.showLineProblems(name, problems, len(good), apply)
 }
 
-func (p *participantsView) showProblems(name string, problems []export.LineError, good int, apply func()) {
+// showLineProblems lists the bad lines of an imported file by number and
+// offers to import the good ones; nothing is imported until the user says.
+func (a *App) showLineProblems(name string, problems []export.LineError, good int, apply func()) {
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 	lines := make([]string, len(problems))
 	for i, e := range problems {
@@ -283,7 +285,7 @@ func (p *participantsView) showProblems(name string, problems []export.LineError
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(intro, nil, nil, nil, list)
 	if good == 0 {
-		d := dialog.NewCustom(lang.L("Nothing to import"), lang.L("Close"), content, p.a.win)
+		d := dialog.NewCustom(lang.L("Nothing to import"), lang.L("Close"), content, a.win)
 		d.Resize(fyne.NewSize(640, 420))
 		d.Show()
 		return
@@ -294,7 +296,7 @@ func (p *participantsView) showProblems(name string, problems []export.LineError
 			if ok {
 				apply()
 			}
-		}, p.a.win)
+		}, a.win)
 	d.Resize(fyne.NewSize(640, 420))
 	d.Show()
 }

@@ -22,6 +22,7 @@ type swotStep struct {
 	a     *App
 	obj   fyne.CanvasObject
 	quads [4]*quadrant
+	notes *notesPanel
 }
 
 // quadrant is one of strengths, weaknesses, opportunities, threats.
@@ -52,7 +53,8 @@ func newSWOTStep(a *App) stepView {
 	hint := widget.NewLabel(lang.L("Type and press Enter to add. Tab into a list, then ↑ ↓ to choose, Enter to edit, Delete to remove, 1–4 to move to another quadrant."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.TextStyle = fyne.TextStyle{Italic: true}
-	s.obj = container.NewBorder(container.NewVBox(heading(lang.L("SWOT")), hint), nil, nil, nil,
+	s.notes = newNotesPanel(a, "swot")
+	s.obj = container.NewBorder(container.NewVBox(heading(lang.L("SWOT")), hint), s.notes.obj, nil, nil,
 		container.NewGridWithColumns(2, cells...))
 	return s
 }
@@ -62,6 +64,7 @@ func (s *swotStep) object() fyne.CanvasObject { return s.obj }
 func (s *swotStep) focus() { s.a.win.Canvas().Focus(s.quads[0].entry) }
 
 func (s *swotStep) refresh() {
+	s.notes.refresh()
 	byQuad := map[string][]stratplan.SWOTItem{}
 	for _, it := range s.a.plan.Doc().SWOT(s.a.workshop) {
 		byQuad[it.Quadrant] = append(byQuad[it.Quadrant], it)

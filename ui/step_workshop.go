@@ -29,6 +29,7 @@ type workshopStep struct {
 
 	people *participantsView
 	badges []*conflictBadge
+	notes  *notesPanel
 }
 
 var modeLabels = []string{"Virtual", "In person", "Hybrid"}
@@ -79,9 +80,10 @@ func newWorkshopStep(a *App) stepView {
 		widget.NewFormItem(lang.L("Facilitator"), withBadge("facilitator", s.facilitator)),
 	)
 	s.people = newParticipantsView(a)
+	s.notes = newNotesPanel(a, "workshop")
 	s.details = container.NewBorder(
 		container.NewVBox(heading(lang.L("Workshop")), widget.NewCard("", lang.L("Details"), form)),
-		nil, nil, nil, s.people.object())
+		s.notes.obj, nil, nil, s.people.object())
 
 	create := widget.NewButtonWithIcon(lang.L("Create the first workshop"), theme.ContentAddIcon(), a.newWorkshop)
 	create.Importance = widget.HighImportance
@@ -157,6 +159,7 @@ func (s *workshopStep) refresh() {
 		b.show(e.ID)
 	}
 	s.people.refresh()
+	s.notes.refresh()
 }
 
 func (s *workshopStep) pickDate() {

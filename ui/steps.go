@@ -34,13 +34,13 @@ var pages []step
 func init() {
 	steps = []step{
 		{key: "workshop", name: "Workshop", build: newWorkshopStep},
-		{key: "survey", name: "Survey", about: "Import the member survey (CSV: member, region, theme, score) and see the themes ranked overall and per region, with those common to several regions set apart from regional ones. One click turns a theme into a candidate priority."},
-		{key: "vision", name: "Vision", about: "Candidate vision statements, the room's votes, and the one the workshop adopts — shown at the top of every step once adopted. The plan's mission text."},
-		{key: "scan", name: "Environmental scan", about: "Political, economic, social, technological, legal and environmental factors, each with impact and likelihood from 1 to 5 and the organisation's response, placed on an impact × likelihood grid. A factor becomes a SWOT opportunity or threat in one step."},
+		{key: "survey", name: "Survey", build: newSurveyStep, about: "Import the member survey (CSV: member, region, theme, score) and see the themes ranked overall and per region, with those common to several regions set apart from regional ones. One click turns a theme into a candidate priority."},
+		{key: "vision", name: "Vision", build: newVisionStep, about: "Candidate vision statements, the room's votes, and the one the workshop adopts — shown at the top of every step once adopted. The plan's mission text."},
+		{key: "scan", name: "Environmental scan", build: newScanStep, about: "Political, economic, social, technological, legal and environmental factors, each with impact and likelihood from 1 to 5 and the organisation's response, placed on an impact × likelihood grid. A factor becomes a SWOT opportunity or threat in one step."},
 		{key: "swot", name: "SWOT", build: newSWOTStep},
-		{key: "priorities", name: "Priorities", about: "Priorities under the strategic objectives, linked to the SWOT items they answer, with impact and effort. Dot voting entered per participant, the ranking computed from the votes, and an impact × effort matrix."},
-		{key: "actions", name: "Actions", about: "For each priority: actions with owner, dates, budget, staff months and status, and their deliverables. Totals are checked against the plan's available budget and staff."},
-		{key: "indicators", name: "Indicators", about: "How each priority or action will be measured: unit, baseline, target, direction, frequency and data source, or a text target. Every change of target is kept with its reason."},
+		{key: "priorities", name: "Priorities", build: newPrioritiesStep, about: "Priorities under the strategic objectives, linked to the SWOT items they answer, with impact and effort. Dot voting entered per participant, the ranking computed from the votes, and an impact × effort matrix."},
+		{key: "actions", name: "Actions", build: newActionsStep, about: "For each priority: actions with owner, dates, budget, staff months and status, and their deliverables. Totals are checked against the plan's available budget and staff."},
+		{key: "indicators", name: "Indicators", build: newIndicatorsStep, about: "How each priority or action will be measured: unit, baseline, target, direction, frequency and data source, or a text target. Every change of target is kept with its reason."},
 		{key: "monitoring", name: "Monitoring", about: "Measurements per period, progress computed whether higher or lower is better, status on track / at risk / off track, and the roll-up per priority and objective."},
 		{key: "review", name: "Review & export", about: "A completeness checklist, the PDF report for participants, and the bundle that carries this workshop to the Secretariat."},
 	}

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -118,7 +120,20 @@ type keyTable struct {
 	widget.Table
 	selected widget.TableCellID
 	OnKey    func(row int, key *fyne.KeyEvent)
+	OnRune   func(row int, r rune)
 	OnSelect func(row int) // -1 when nothing is selected
+}
+
+// TypedRune passes typed characters (+, −…) to OnRune for the row under
+// the keyboard focus.
+func (t *keyTable) TypedRune(r rune) {
+	if t.OnRune == nil || t.Length == nil {
+		return
+	}
+	t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if rows, _ := t.Length(); t.selected.Row >= 0 && t.selected.Row < rows {
+		t.OnRune(t.selected.Row, r)
+	}
 }
 
 func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *keyTable {
@@ -190,4 +205,55 @@ func (f *flatAction) Cursor() desktop.Cursor { return desktop.PointerCursor }
 func (f *flatAction) CreateRenderer() fyne.WidgetRenderer {
 	l := widget.NewLabel(f.label)
 	return widget.NewSimpleRenderer(container.NewHBox(widget.NewIcon(f.icon), l))
+}
+
+// tapIcon is an icon the mouse can tap and Tab skips (the keyboard has
+// its own keys for the same action).
+type tapIcon struct {
+	widget.Icon
+	OnTap func()
+}
+
+func newTapIcon(res fyne.Resource, onTap func()) *tapIcon {
+	t := &tapIcon{OnTap: onTap}
+	t.Resource = res
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped runs the action.
+func (t *tapIcon) Tapped(*fyne.PointEvent) {
+	if t.OnTap != nil {
+		t.OnTap()
+	}
+}
+
+// Cursor shows a pointer.
+func (t *tapIcon) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// MinSize is a comfortable target.
+func (t *tapIcon) MinSize() fyne.Size { return fyne.NewSquareSize(28) }
+
+// newBorder is a border layout whose objects are given in focus order
+// (container.NewBorder puts the centre first, so Tab would reach the list
+// before the entry above it).
+func newBorder(top, bottom fyne.CanvasObject) fyne.Layout {
+	return layout.NewBorderLayout(top, bottom, nil, nil)
+}
+
+// fitRows gives each list row the height its wrapped text needs: texts[i]
+// is shown in a label as wide as the list less reserved.
+func fitRows(l *widget.List, texts []string, reserved float32) {
+	width := l.Size().Width - reserved
+	if width < 200 {
+		width = 600
+	}
+	size := theme.TextSize()
+	pad := theme.InnerPadding()
+	line := fyne.MeasureText("Ag", size, fyne.TextStyle{}).Height
+	for i, t := range texts {
+		w := fyne.MeasureText(t, size, fyne.TextStyle{}).Width
+		lines := int(w/(width-2*pad)) + 1
+		l.SetItemHeight(i, float32(lines)*line+2*pad+theme.LineSpacing()*float32(lines-1))
+	}
 }

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+)
+
+// notesPanel holds the minutes of one step of the workshop. Its text is
+// saved when the user leaves it, in a note whose id comes from the
+// workshop and the step, so notes typed on two laptops meet in one place.
+type notesPanel struct {
+	a     *App
+	step  string
+	entry *commitEntry
+	obj   fyne.CanvasObject
+}
+
+func newNotesPanel(a *App, step string) *notesPanel {
+	n := &notesPanel{a: a, step: step}
+	n.entry = newCommitEntry(lang.L("Minutes of this part of the discussion: what was said, decided, left open…"), n.save)
+	n.entry.MultiLine = true
+	n.entry.Wrapping = fyne.TextWrapWord
+	n.entry.SetMinRowsVisible(3)
+	acc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Notes"), n.entry))
+	n.obj = container.NewVBox(acc)
+	return n
+}
+
+func (n *notesPanel) save(text string) {
+	ws := n.a.workshop
+	if ws == "" {
+		return
+	}
+	n.a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set(stratplan.NoteID(ws, n.step), stratplan.KindNote, stratplan.Set("step", stratplan.Text(n.step)),
+			stratplan.Set("text", stratplan.Text(text)), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws)))
+	})
+}
+
+func (n *notesPanel) refresh() {
+	text := ""
+	if e := n.a.plan.Doc().Entity(stratplan.NoteID(n.a.workshop, n.step)); e != nil && !e.Deleted() {
+		text = e.Str("text")
+	}
+	n.entry.show(n.a.win.Canvas(), text)
+}

@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+)
+
+// visionStep is step 3: candidate vision statements, the room's dot
+// votes, the one adopted, and the plan's mission.
+type visionStep struct {
+	a       *App
+	obj     fyne.CanvasObject
+	mission *commitEntry
+	add     *widget.Entry
+	list    *keyList
+	voters  *voterBar
+	notes   *notesPanel
+	items   []stratplan.Vision
+	points  map[string]int
+}
+
+func newVisionStep(a *App) stepView {
+	s := &visionStep{a: a}
+	s.mission = newCommitEntry(lang.L("Why the organisation exists, in a sentence or two"), func(v string) {
+		plan := a.plan.Doc().Plan()
+		a.edit(func(ed *stratplan.Edit) error {
+			return ed.Set(plan, stratplan.KindPlan, stratplan.Set("mission", stratplan.Text(strings.TrimSpace(v))))
+		})
+	})
+	s.mission.MultiLine = true
+	s.mission.Wrapping = fyne.TextWrapWord
+	s.mission.SetMinRowsVisible(2)
+	s.add = widget.NewEntry()
+	s.add.SetPlaceHolder(lang.L("Add a candidate vision statement…"))
+	s.add.OnSubmitted = func(string) { s.addVision() }
+	s.voters = newVoterBar(a, func(target string) bool {
+		e := a.plan.Doc().Entity(target)
+		return e != nil && e.Kind == stratplan.KindVision
+	})
+	s.list = newKeyList(func() int { return len(s.items) },
+		func() fyne.CanvasObject {
+			text := widget.NewLabel("")
+			text.Wrapping = fyne.TextWrapWord
+			star := widget.NewIcon(theme.ConfirmIcon())
+			dots := widget.NewLabel("")
+			minus := newTapIcon(theme.ContentRemoveIcon(), nil)
+			plus := newTapIcon(theme.ContentAddIcon(), nil)
+			return container.NewBorder(nil, nil, star, container.NewHBox(dots, minus, plus), text)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.items) {
+				return
+			}
+			v := s.items[i]
+			c := o.(*fyne.Container)
+			text := c.Objects[0].(*widget.Label)
+			text.SetText(v.Text)
+			if v.Adopted {
+				text.TextStyle = fyne.TextStyle{Bold: true}
+			} else {
+				text.TextStyle = fyne.TextStyle{}
+			}
+			text.Refresh()
+			showIf(c.Objects[1], v.Adopted)
+			right := c.Objects[2].(*fyne.Container).Objects
+			right[0].(*widget.Label).SetText(pointsText(s.points[v.E.ID]))
+			id := v.E.ID
+			right[1].(*tapIcon).OnTap = func() { s.voters.give(id, -1) }
+			right[2].(*tapIcon).OnTap = func() { s.voters.give(id, +1) }
+		})
+	s.list.OnKey = func(i widget.ListItemID, ev *fyne.KeyEvent) bool {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
+			s.edit(i)
+		case fyne.KeyDelete, fyne.KeyBackspace:
+			s.remove(i)
+		default:
+			return false
+		}
+		return true
+	}
+	s.list.OnRune = func(i widget.ListItemID, r rune) bool {
+		switch r {
+		case '+', '=':
+			s.voters.give(s.items[i].E.ID, +1)
+		case '-':
+			s.voters.give(s.items[i].E.ID, -1)
+		case 'a', 'A':
+			s.adopt(i)
+		default:
+			return false
+		}
+		return true
+	}
+	hint := widget.NewLabelWithStyle(lang.L("Type a statement and press Enter. In the list: + and − give or take back a dot for the voter, A adopts, Enter edits, Delete removes."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	hint.Wrapping = fyne.TextWrapWord
+	tools := container.NewHBox(
+		newFlatAction(theme.ConfirmIcon(), lang.L("Adopt"), func() { s.adopt(s.list.selected) }),
+		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { s.edit(s.list.selected) }),
+		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() { s.remove(s.list.selected) }))
+	s.notes = newNotesPanel(a, "vision")
+	top := container.NewVBox(heading(lang.L("Vision")), widget.NewCard("", lang.L("Mission of the plan"), s.mission), hint, s.add, s.voters.obj)
+	bottom := container.NewVBox(tools, s.notes.obj)
+	s.obj = container.New(newBorder(top, bottom), top, s.list, bottom)
+	return s
+}
+
+func (s *visionStep) object() fyne.CanvasObject { return s.obj }
+func (s *visionStep) focus()                    { s.a.win.Canvas().Focus(s.add) }
+
+func (s *visionStep) refresh() {
+	doc := s.a.plan.Doc()
+	s.mission.show(s.a.win.Canvas(), doc.PlanInfo().Mission)
+	s.items = doc.Visions(s.a.workshop)
+	s.points = stratplan.Points(doc.Votes(s.a.workshop))
+	s.voters.refresh()
+	texts := make([]string, len(s.items))
+	for i, v := range s.items {
+		texts[i] = v.Text
+	}
+	fitRows(&s.list.List, texts, 200)
+	s.list.Refresh()
+	s.notes.refresh()
+}
+
+func (s *visionStep) addVision() {
+	text := strings.TrimSpace(s.add.Text)
+	ws := s.a.workshop
+	if text == "" || ws == "" {
+		return
+	}
+	if s.a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set(stratplan.NewID(), stratplan.KindVision, stratplan.Set("text", stratplan.Text(text)), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws)))
+	}) {
+		s.add.SetText("")
+		s.list.ScrollToBottom()
+	}
+}
+
+func (s *visionStep) adopt(i int) {
+	if i < 0 || i >= len(s.items) {
+		s.a.setStatus(lang.L("Choose an item first."))
+		return
+	}
+	id, ws := s.items[i].E.ID, s.a.workshop
+	if s.a.edit(func(ed *stratplan.Edit) error { return ed.AdoptVision(ws, id) }) {
+		s.a.setStatus(lang.L("Vision adopted: it now heads every step."))
+	}
+}
+
+func (s *visionStep) remove(i int) {
+	if i < 0 || i >= len(s.items) {
+		return
+	}
+	v := s.items[i]
+	if s.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(v.E.ID) }) {
+		s.list.UnselectAll()
+		s.a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": v.Text}), func() {
+			s.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(v.E.ID) })
+		})
+	}
+}
+
+func (s *visionStep) edit(i int) {
+	if i < 0 || i >= len(s.items) {
+		s.a.setStatus(lang.L("Choose an item first."))
+		return
+	}
+	v := s.items[i]
+	text := widget.NewMultiLineEntry()
+	text.Wrapping = fyne.TextWrapWord
+	text.SetText(v.Text)
+	d := dialog.NewForm(lang.L("Edit vision statement"), lang.L("Save"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Text"), text)}, func(ok bool) {
+			if t := strings.TrimSpace(text.Text); ok && t != "" {
+				s.a.edit(func(ed *stratplan.Edit) error { return ed.Set(v.E.ID, stratplan.KindVision, stratplan.Set("text", stratplan.Text(t))) })
+				s.a.win.Canvas().Focus(s.list)
+			}
+		}, s.a.win)
+	d.Resize(fyne.NewSize(640, 260))
+	d.Show()
+	s.a.win.Canvas().Focus(text)
+}

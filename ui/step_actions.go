@@ -141,7 +141,9 @@ func newActionsStep(a *App) stepView {
 				}
 			}
 			plan := a.plan.Doc().Plan()
-			a.edit(func(ed *stratplan.Edit) error { return ed.Set(plan, stratplan.KindPlan, stratplan.Set(field, stratplan.Text(v))) })
+			a.edit(func(ed *stratplan.Edit) error {
+				return ed.Set(plan, stratplan.KindPlan, stratplan.Set(field, stratplan.Text(v)))
+			})
 		}
 	}
 	s.budget = newCommitEntry("0", setPlan("budget_available", true))

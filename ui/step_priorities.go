@@ -48,7 +48,9 @@ func newPrioritiesStep(a *App) stepView {
 			return
 		}
 		ws := a.workshop
-		a.edit(func(ed *stratplan.Edit) error { return ed.Set(ws, stratplan.KindWorkshop, stratplan.Set("dots", stratplan.Int(n))) })
+		a.edit(func(ed *stratplan.Edit) error {
+			return ed.Set(ws, stratplan.KindWorkshop, stratplan.Set("dots", stratplan.Int(n)))
+		})
 	})
 	s.voters = newVoterBar(a, func(target string) bool {
 		e := a.plan.Doc().Entity(target)

@@ -142,7 +142,9 @@ func (s *surveyStep) setThreshold(field, v string) {
 		return
 	}
 	ws := s.a.workshop
-	s.a.edit(func(ed *stratplan.Edit) error { return ed.Set(ws, stratplan.KindWorkshop, stratplan.Set(field, stratplan.Text(v))) })
+	s.a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set(ws, stratplan.KindWorkshop, stratplan.Set(field, stratplan.Text(v)))
+	})
 }
 
 func (s *surveyStep) refresh() {

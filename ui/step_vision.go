@@ -181,7 +181,9 @@ func (s *visionStep) edit(i int) {
 	d := dialog.NewForm(lang.L("Edit vision statement"), lang.L("Save"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Text"), text)}, func(ok bool) {
 			if t := strings.TrimSpace(text.Text); ok && t != "" {
-				s.a.edit(func(ed *stratplan.Edit) error { return ed.Set(v.E.ID, stratplan.KindVision, stratplan.Set("text", stratplan.Text(t))) })
+				s.a.edit(func(ed *stratplan.Edit) error {
+					return ed.Set(v.E.ID, stratplan.KindVision, stratplan.Set("text", stratplan.Text(t)))
+				})
 				s.a.win.Canvas().Focus(s.list)
 			}
 		}, s.a.win)

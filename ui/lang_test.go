@@ -18,7 +18,7 @@ import (
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
-	re := regexp.MustCompile(`lang\.[LN]\("((?:[^"\\]|\\.)*)"`)
+	re := regexp.MustCompile(`lang\.(?:[LN]|X)\("((?:[^"\\]|\\.)*)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -32,7 +32,8 @@ func usedKeys(t *testing.T) map[string]bool {
 			keys[string(m[1])] = true
 		}
 	}
-	for _, list := range [][]string{quadrantTitles, quadrantAdd, modeLabels, participantColumns} {
+	for _, list := range [][]string{quadrantTitles, quadrantAdd, modeLabels, participantColumns, categoryLabels, scanColumns, priorityColumns,
+		actionColumns, actionStatusLabels, delivStatusLabels, indicatorColumns, directionLabels, frequencyLabels, matrixQuadrants} {
 		for _, k := range list {
 			keys[k] = true
 		}

@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// matrixQuadrants name the quadrants: high impact first, low effort left.
+var matrixQuadrants = []string{"Quick wins", "Major projects", "Fill-ins", "Thankless tasks"}
+
 // matrixPoint is one priority placed on the impact × effort matrix.
 type matrixPoint struct {
 	Label          string // its rank
@@ -40,11 +43,10 @@ func (m *matrix) MinSize() fyne.Size { return fyne.NewSize(300, 280) }
 // CreateRenderer draws the quadrants, their names and the points.
 func (m *matrix) CreateRenderer() fyne.WidgetRenderer {
 	r := &matrixRenderer{m: m}
-	names := []string{"Quick wins", "Major projects", "Fill-ins", "Thankless tasks"}
 	fills := []color.NRGBA{{0x2e, 0x7d, 0x32, 0x50}, {0x15, 0x65, 0xc0, 0x50}, {0x80, 0x80, 0x80, 0x40}, {0xc6, 0x28, 0x28, 0x40}}
 	for i := range 4 {
 		r.quads[i] = canvas.NewRectangle(fills[i])
-		r.names[i] = canvas.NewText(lang.L(names[i]), theme.Color(theme.ColorNameForeground))
+		r.names[i] = canvas.NewText(lang.L(matrixQuadrants[i]), theme.Color(theme.ColorNameForeground))
 		r.names[i].TextStyle = fyne.TextStyle{Bold: true}
 	}
 	r.yAxis = canvas.NewText(lang.L("Impact")+" ↑", theme.Color(theme.ColorNameForeground))

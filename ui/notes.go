@@ -16,6 +16,7 @@ type notesPanel struct {
 	a     *App
 	step  string
 	entry *commitEntry
+	acc   *widget.Accordion
 	obj   fyne.CanvasObject
 }
 
@@ -25,8 +26,8 @@ func newNotesPanel(a *App, step string) *notesPanel {
 	n.entry.MultiLine = true
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(3)
-	acc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Notes"), n.entry))
-	n.obj = container.NewVBox(acc)
+	n.acc = widget.NewAccordion(widget.NewAccordionItem(lang.L("Notes"), n.entry))
+	n.obj = container.NewVBox(n.acc)
 	return n
 }
 

@@ -65,6 +65,7 @@ func newParticipantsView(a *App) *participantsView {
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText([]string{r.Name, r.Member, r.Role}[id.Col])
 			showIf(c.Objects[1], id.Col == 0 && r.E.HasConflict())
+			c.Refresh() // cells are reused: lay out again for the badge shown or hidden
 		})
 	p.table.ShowHeaderRow = true
 	p.table.CreateHeader = func() fyne.CanvasObject {

@@ -376,7 +376,7 @@ func (s *actionsStep) editAction(i int) {
 	status.SetSelectedIndex(max(indexOf(stratplan.ActionStatuses, x.Status), 0))
 	cur := s.a.plan.Doc().PlanInfo().Currency
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Action"), title), widget.NewFormItem(lang.L("Description"), desc),
+		widget.NewFormItem(lang.L("Action"), title), widget.NewFormItem(lang.X("field.description", "Description"), desc),
 		widget.NewFormItem(lang.L("Owner"), owner), widget.NewFormItem(lang.L("Start"), start), widget.NewFormItem(lang.L("Due"), due),
 		widget.NewFormItem(strings.TrimSpace(lang.L("Budget")+" "+cur), budget), widget.NewFormItem(lang.L("Staff months"), staff),
 		widget.NewFormItem(lang.L("Status"), status),

@@ -246,7 +246,7 @@ func (s *prioritiesStep) edit(i int) {
 	scroll := container.NewVScroll(sources)
 	scroll.SetMinSize(fyne.NewSize(0, 160))
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Priority"), title), widget.NewFormItem(lang.L("Description"), desc),
+		widget.NewFormItem(lang.L("Priority"), title), widget.NewFormItem(lang.X("field.description", "Description"), desc),
 		widget.NewFormItem(lang.L("Objective"), obj), widget.NewFormItem(lang.L("Impact"), impact),
 		widget.NewFormItem(lang.L("Effort"), effort), widget.NewFormItem(lang.L("Answers these SWOT items"), scroll),
 	}

@@ -225,7 +225,7 @@ func (s *scanStep) edit(i int) {
 	resp.SetText(f.Response)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Factor"), title), widget.NewFormItem(lang.L("Category"), cat),
-		widget.NewFormItem(lang.L("Description"), desc), widget.NewFormItem(lang.L("Impact"), impact),
+		widget.NewFormItem(lang.X("field.description", "Description"), desc), widget.NewFormItem(lang.L("Impact"), impact),
 		widget.NewFormItem(lang.L("Likelihood"), likely), widget.NewFormItem(lang.L("Response"), resp),
 	}
 	d := dialog.NewForm(lang.L("Edit factor"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {

@@ -109,6 +109,7 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			icons := c.Objects[1].(*fyne.Container).Objects
 			showIf(icons[0], q.items[id].Factor != "")
 			showIf(icons[1], q.items[id].E.HasConflict())
+			c.Refresh()
 		})
 	q.list.OnSelect = func(id widget.ListItemID) { q.selected = id }
 	q.list.OnKey = func(id widget.ListItemID, ev *fyne.KeyEvent) bool {

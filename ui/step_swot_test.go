@@ -155,7 +155,7 @@ func TestSWOTEditLinksAScanFactorAndMovesQuadrant(t *testing.T) {
 		t.Fatalf("editor has %d choice fields, want 2", len(selects))
 	}
 	selects[0].SetSelectedIndex(3) // Threats
-	selects[1].SetSelectedIndex(1) // the factor
+	selects[1].SetSelected("AfCFTA entry into force")
 	press(a.win.Canvas().Focused(), fyne.KeyReturn)
 
 	var moved *stratplan.SWOTItem

@@ -70,6 +70,7 @@ func newVisionStep(a *App) stepView {
 			}
 			text.Refresh()
 			showIf(c.Objects[1], v.Adopted)
+			c.Refresh()
 			right := c.Objects[2].(*fyne.Container).Objects
 			right[0].(*widget.Label).SetText(pointsText(s.points[v.E.ID]))
 			id := v.E.ID

@@ -196,21 +196,22 @@ func (r Resources) OverStaff() bool { return r.StaffMonths > 0 && r.Plan.StaffMo
 func (d *Document) Resources() Resources {
 	info := d.PlanInfo()
 	r := Resources{ByObjective: map[string]Totals{}, Budget: info.BudgetAvailable, StaffMonths: info.StaffMonthsAvailable}
-	for _, a := range d.Actions("") {
-		if a.Status == "cancelled" {
+	for _, e := range d.kinds[KindAction] { // order does not matter for sums
+		if e.Deleted() || e.Str("status") == "cancelled" {
 			continue
 		}
 		obj := ""
-		if p := d.Entity(a.Priority); p != nil && !p.Deleted() {
+		if p := d.Entity(e.Str("priority")); p != nil && !p.Deleted() {
 			obj = p.Str("objective")
 		}
+		budget, staff := number(e, "budget"), number(e, "staff_months")
 		t := r.ByObjective[obj]
-		t.Budget += a.Budget
-		t.StaffMonths += a.StaffMonths
+		t.Budget += budget
+		t.StaffMonths += staff
 		t.Actions++
 		r.ByObjective[obj] = t
-		r.Plan.Budget += a.Budget
-		r.Plan.StaffMonths += a.StaffMonths
+		r.Plan.Budget += budget
+		r.Plan.StaffMonths += staff
 		r.Plan.Actions++
 	}
 	return r

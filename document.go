@@ -96,13 +96,26 @@ func (e *Entity) seen() Context {
 // Document is a whole plan: its id and its entities by id. Merging two
 // documents of the same plan is commutative, associative and idempotent.
 type Document struct {
-	plan string
-	ents map[string]*Entity
+	plan  string
+	ents  map[string]*Entity
+	kinds map[string]map[string]*Entity // the same entities by kind, for views
+
+	// Views ask for the same lists again and again while nothing changes:
+	// LiveWhere keeps its answers until an entity of that kind changes.
+	gens  map[string]uint64 // per kind, counts changes
+	lives map[liveKey]liveList
+}
+
+type liveKey struct{ kind, field, value string }
+
+type liveList struct {
+	gen  uint64
+	list []*Entity
 }
 
 // NewDocument returns an empty document of the plan with the given id.
 func NewDocument(plan string) *Document {
-	return &Document{plan: plan, ents: make(map[string]*Entity)}
+	return &Document{plan: plan, ents: make(map[string]*Entity), kinds: make(map[string]map[string]*Entity)}
 }
 
 // Plan returns the plan's id.
@@ -126,14 +139,54 @@ func (d *Document) Entities() []*Entity {
 
 // Put adds or replaces an entity as it is, without merging. Loaders use it
 // to rebuild a document from storage.
-func (d *Document) Put(e *Entity) { d.ents[e.ID] = e }
+func (d *Document) Put(e *Entity) { d.set(e) }
+
+// set stores e in place of the entity with its id.
+func (d *Document) set(e *Entity) {
+	if old := d.ents[e.ID]; old != nil && old.Kind != e.Kind {
+		delete(d.kinds[old.Kind], e.ID)
+		d.changed(old.Kind)
+	}
+	d.changed(e.Kind)
+	d.ents[e.ID] = e
+	k := d.kinds[e.Kind]
+	if k == nil {
+		k = make(map[string]*Entity)
+		d.kinds[e.Kind] = k
+	}
+	k[e.ID] = e
+}
+
+// remove forgets the entity with the given id (only an edit's rollback
+// does this: entities are otherwise never removed).
+func (d *Document) remove(id string) {
+	if old := d.ents[id]; old != nil {
+		delete(d.kinds[old.Kind], id)
+		delete(d.ents, id)
+		d.changed(old.Kind)
+	}
+}
+
+func (d *Document) changed(kind string) {
+	if d.gens == nil {
+		d.gens = map[string]uint64{}
+	}
+	d.gens[kind]++
+}
 
 // Clone returns a copy of the document that can be changed without
 // changing d. It is cheap: entities are shared until they change.
 func (d *Document) Clone() *Document {
-	c := &Document{plan: d.plan, ents: make(map[string]*Entity, len(d.ents))}
+	c := &Document{plan: d.plan, ents: make(map[string]*Entity, len(d.ents)), kinds: make(map[string]map[string]*Entity, len(d.kinds))}
 	for k, v := range d.ents {
 		c.ents[k] = v
+	}
+	for kind, m := range d.kinds {
+		cm := make(map[string]*Entity, len(m))
+		for k, v := range m {
+			cm[k] = v
+		}
+		c.kinds[kind] = cm
 	}
 	return c
 }
@@ -209,7 +262,7 @@ func (d *Document) Merge(o *Document) (MergeStats, error) {
 	for id, oe := range o.ents {
 		e, ok := d.ents[id]
 		if !ok {
-			d.ents[id] = oe
+			d.set(oe)
 			st.NewEntities++
 			continue
 		}
@@ -236,7 +289,7 @@ func (d *Document) Merge(o *Document) (MergeStats, error) {
 			}
 		}
 		if merged != nil {
-			d.ents[id] = merged
+			d.set(merged)
 		}
 	}
 	return st, nil

@@ -144,7 +144,7 @@ func (ed *Edit) replace(id string, old, ne *Entity) {
 		ed.before[id] = old
 		ed.order = append(ed.order, id)
 	}
-	ed.doc.ents[id] = ne
+	ed.doc.set(ne)
 }
 
 // Changed returns the entities the edit wrote, in the order first written.
@@ -161,9 +161,9 @@ func (ed *Edit) Changed() []*Entity {
 func (ed *Edit) Rollback() {
 	for id, e := range ed.before {
 		if e == nil {
-			delete(ed.doc.ents, id)
+			ed.doc.remove(id)
 		} else {
-			ed.doc.ents[id] = e
+			ed.doc.set(e)
 		}
 	}
 	ed.author.Counter = ed.counter

@@ -271,3 +271,20 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestKindIndexFollowsEveryChange(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for n := 0; n < 500; n++ {
+		for _, d := range scenario(rng) {
+			want := 0
+			for _, e := range d.Entities() {
+				if e.Kind == "swot" && !e.Deleted() {
+					want++
+				}
+			}
+			if got := len(d.Live("swot", "")); got != want {
+				t.Fatalf("case %d: Live lists %d SWOT items, the document has %d", n, got, want)
+			}
+		}
+	}
+}

@@ -9,27 +9,50 @@ import (
 // they were created. With workshop != "", only those produced by that
 // workshop.
 func (d *Document) Live(kind, workshop string) []*Entity {
-	var out []*Entity
-	for _, e := range d.ents {
-		if e.Kind != kind || e.Deleted() {
+	return d.LiveWhere(kind, FieldWorkshop, workshop)
+}
+
+// LiveWhere returns the live entities of a kind whose field shows value
+// (all of them when value is ""), in the order they were created.
+// The list returned is shared: callers must not change it.
+func (d *Document) LiveWhere(kind, field, value string) []*Entity {
+	key := liveKey{kind, field, value}
+	if l, ok := d.lives[key]; ok && l.gen == d.gens[kind] {
+		return l.list
+	}
+	list := d.liveWhere(kind, field, value)
+	if d.lives == nil {
+		d.lives = map[liveKey]liveList{}
+	}
+	d.lives[key] = liveList{gen: d.gens[kind], list: list}
+	return list
+}
+
+func (d *Document) liveWhere(kind, field, value string) []*Entity {
+	type item struct {
+		e       *Entity
+		created Time
+	}
+	items := make([]item, 0, len(d.kinds[kind]))
+	for _, e := range d.kinds[kind] {
+		if e.Deleted() {
 			continue
 		}
-		if workshop != "" && e.Str(FieldWorkshop) != workshop {
+		if value != "" && e.Str(field) != value {
 			continue
 		}
-		out = append(out, e)
+		items = append(items, item{e, e.Created()})
 	}
-	created := make(map[*Entity]Time, len(out))
-	for _, e := range out {
-		created[e] = e.Created()
-	}
-	sort.Slice(out, func(i, j int) bool {
-		ci, cj := created[out[i]], created[out[j]]
-		if ci != cj {
-			return ci < cj
+	sort.Slice(items, func(i, j int) bool {
+		if items[i].created != items[j].created {
+			return items[i].created < items[j].created
 		}
-		return out[i].ID < out[j].ID
+		return items[i].e.ID < items[j].e.ID
 	})
+	out := make([]*Entity, len(items))
+	for i, it := range items {
+		out[i] = it.e
+	}
 	return out
 }
 
@@ -278,9 +301,16 @@ type Action struct {
 }
 
 // Actions returns the live actions of a workshop.
-func (d *Document) Actions(workshop string) []Action {
-	var out []Action
-	for _, e := range d.Live(KindAction, workshop) {
+func (d *Document) Actions(workshop string) []Action { return actionsOf(d.Live(KindAction, workshop)) }
+
+// ActionsOf returns the live actions under a priority.
+func (d *Document) ActionsOf(priority string) []Action {
+	return actionsOf(d.LiveWhere(KindAction, "priority", priority))
+}
+
+func actionsOf(es []*Entity) []Action {
+	out := make([]Action, 0, len(es))
+	for _, e := range es {
 		out = append(out, Action{E: e, Priority: e.Str("priority"), Title: e.Str("title"), Description: e.Str("description"),
 			Owner: e.Str("owner"), Start: e.Str("start"), Due: e.Str("due"), Status: e.Str("status"),
 			Budget: number(e, "budget"), StaffMonths: number(e, "staff_months")})
@@ -296,8 +326,17 @@ type Deliverable struct {
 
 // Deliverables returns the live deliverables of a workshop.
 func (d *Document) Deliverables(workshop string) []Deliverable {
-	var out []Deliverable
-	for _, e := range d.Live(KindDeliverable, workshop) {
+	return deliverablesOf(d.Live(KindDeliverable, workshop))
+}
+
+// DeliverablesOf returns the live deliverables of an action.
+func (d *Document) DeliverablesOf(action string) []Deliverable {
+	return deliverablesOf(d.LiveWhere(KindDeliverable, "action", action))
+}
+
+func deliverablesOf(es []*Entity) []Deliverable {
+	out := make([]Deliverable, 0, len(es))
+	for _, e := range es {
 		out = append(out, Deliverable{E: e, Action: e.Str("action"), Code: e.Str("code"), Title: e.Str("title"), Due: e.Str("due"), Status: e.Str("status")})
 	}
 	return out
@@ -313,8 +352,17 @@ type Indicator struct {
 
 // Indicators returns the live indicators of a workshop.
 func (d *Document) Indicators(workshop string) []Indicator {
-	var out []Indicator
-	for _, e := range d.Live(KindIndicator, workshop) {
+	return indicatorsOf(d.Live(KindIndicator, workshop))
+}
+
+// IndicatorsOf returns the live indicators of a priority or an action.
+func (d *Document) IndicatorsOf(of string) []Indicator {
+	return indicatorsOf(d.LiveWhere(KindIndicator, "of", of))
+}
+
+func indicatorsOf(es []*Entity) []Indicator {
+	out := make([]Indicator, 0, len(es))
+	for _, e := range es {
 		out = append(out, Indicator{E: e, Of: e.Str("of"), Name: e.Str("name"), Unit: e.Str("unit"), Baseline: e.Str("baseline"),
 			Target: e.Str("target"), Direction: e.Str("direction"), Source: e.Str("source"), Frequency: e.Str("frequency"),
 			TargetText: e.Str("target_text"), Qualitative: e.Value("qualitative").Bool()})

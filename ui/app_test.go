@@ -36,7 +36,7 @@ func testConfig(dir string) Config {
 }
 
 // newExampleApp starts the window on a fresh copy of the example plan.
-func newExampleApp(t *testing.T) *App {
+func newExampleApp(t testing.TB) *App {
 	t.Helper()
 	test.NewTempApp(t)
 	a := New(fyne.CurrentApp(), testConfig(t.TempDir()))

@@ -42,11 +42,15 @@ type actionsStep struct {
 	actions    []stratplan.Action
 	delivs     []stratplan.Deliverable
 	selected   int
+	loading    bool
 }
 
 func newActionsStep(a *App) stepView {
 	s := &actionsStep{a: a, selected: -1}
 	s.priority = widget.NewSelect(nil, func(string) {
+		if s.loading {
+			return
+		}
 		s.selected = -1
 		s.table.UnselectAll()
 		s.refresh()
@@ -218,17 +222,18 @@ func (s *actionsStep) refresh() {
 		sel = 0
 	}
 	s.priority.Options = names
-	if sel >= 0 && s.priority.SelectedIndex() != sel {
-		s.priority.SetSelectedIndex(sel) // calls refresh again with the priority set
-		return
+	s.loading = true
+	if sel >= 0 {
+		s.priority.SetSelectedIndex(sel)
+	} else {
+		s.priority.ClearSelected()
 	}
+	s.loading = false
 	s.priority.Refresh()
 	prio := s.currentPriority()
-	s.actions = s.actions[:0]
-	for _, x := range doc.Actions("") {
-		if prio != "" && x.Priority == prio {
-			s.actions = append(s.actions, x)
-		}
+	s.actions = nil
+	if prio != "" {
+		s.actions = doc.ActionsOf(prio)
 	}
 	if s.selected >= len(s.actions) {
 		s.selected = -1
@@ -270,12 +275,7 @@ func (s *actionsStep) refresh() {
 func (s *actionsStep) refreshDeliverables() {
 	s.delivs = s.delivs[:0]
 	if s.selected >= 0 && s.selected < len(s.actions) {
-		id := s.actions[s.selected].E.ID
-		for _, d := range s.a.plan.Doc().Deliverables("") {
-			if d.Action == id {
-				s.delivs = append(s.delivs, d)
-			}
-		}
+		s.delivs = s.a.plan.Doc().DeliverablesOf(s.actions[s.selected].E.ID)
 		s.delivTitle.Enable()
 	} else {
 		s.delivTitle.Disable()

@@ -35,11 +35,15 @@ type indicatorsStep struct {
 	items    []stratplan.Indicator
 	revs     []stratplan.TargetRevision
 	selected int
+	loading  bool
 }
 
 func newIndicatorsStep(a *App) stepView {
 	s := &indicatorsStep{a: a, selected: -1}
 	s.of = widget.NewSelect(nil, func(string) {
+		if s.loading {
+			return
+		}
 		s.selected = -1
 		s.table.UnselectAll()
 		s.refresh()
@@ -132,15 +136,16 @@ func (s *indicatorsStep) refresh() {
 	}
 	var names []string
 	s.ofIDs = s.ofIDs[:0]
-	actions := doc.Actions("")
+	actions := map[string][]*stratplan.Entity{}
+	for _, e := range doc.LiveWhere(stratplan.KindAction, "", "") {
+		actions[e.Str("priority")] = append(actions[e.Str("priority")], e)
+	}
 	for _, p := range stratplan.RankPriorities(doc.Priorities(s.a.workshop), doc.Votes(s.a.workshop)) {
 		names = append(names, fmt.Sprintf("%d. %s", p.Rank, p.Title))
 		s.ofIDs = append(s.ofIDs, p.E.ID)
-		for _, x := range actions {
-			if x.Priority == p.E.ID {
-				names = append(names, "      ↳ "+x.Title)
-				s.ofIDs = append(s.ofIDs, x.E.ID)
-			}
+		for _, e := range actions[p.E.ID] {
+			names = append(names, "      ↳ "+e.Str("title"))
+			s.ofIDs = append(s.ofIDs, e.ID)
 		}
 	}
 	sel := indexOf(s.ofIDs, keep)
@@ -148,17 +153,18 @@ func (s *indicatorsStep) refresh() {
 		sel = 0
 	}
 	s.of.Options = names
-	if sel >= 0 && s.of.SelectedIndex() != sel {
-		s.of.SetSelectedIndex(sel) // refreshes again
-		return
+	s.loading = true
+	if sel >= 0 {
+		s.of.SetSelectedIndex(sel)
+	} else {
+		s.of.ClearSelected()
 	}
+	s.loading = false
 	s.of.Refresh()
 	of := s.current()
-	s.items = s.items[:0]
-	for _, x := range doc.Indicators("") {
-		if of != "" && x.Of == of {
-			s.items = append(s.items, x)
-		}
+	s.items = nil
+	if of != "" {
+		s.items = doc.IndicatorsOf(of)
 	}
 	if s.selected >= len(s.items) {
 		s.selected = -1

@@ -32,6 +32,9 @@ type prioritiesStep struct {
 	selected  int
 }
 
+// maxMatrixPoints is how many of the top priorities the matrix places.
+const maxMatrixPoints = 30
+
 var priorityColumns = []string{"Rank", "Votes", "Priority", "Objective", "Impact", "Effort"}
 
 func newPrioritiesStep(a *App) stepView {
@@ -160,9 +163,11 @@ func (s *prioritiesStep) refresh() {
 		s.selected = -1
 		s.table.UnselectAll()
 	}
-	pts := make([]matrixPoint, len(s.ranked))
-	for i, p := range s.ranked {
-		pts[i] = matrixPoint{Label: fmt.Sprint(p.Rank), Impact: p.Impact, Effort: p.Effort}
+	// The matrix shows the leading priorities: beyond a few dozen dots it
+	// would no longer be readable on a projector.
+	pts := make([]matrixPoint, 0, min(len(s.ranked), maxMatrixPoints))
+	for _, p := range s.ranked[:min(len(s.ranked), maxMatrixPoints)] {
+		pts = append(pts, matrixPoint{Label: fmt.Sprint(p.Rank), Impact: p.Impact, Effort: p.Effort})
 	}
 	s.matrix.set(pts)
 	s.voters.refresh()

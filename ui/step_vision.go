@@ -25,10 +25,11 @@ type visionStep struct {
 	notes   *notesPanel
 	items   []stratplan.Vision
 	points  map[string]int
+	tall    map[int]bool
 }
 
 func newVisionStep(a *App) stepView {
-	s := &visionStep{a: a}
+	s := &visionStep{a: a, tall: map[int]bool{}}
 	s.mission = newCommitEntry(lang.L("Why the organisation exists, in a sentence or two"), func(v string) {
 		plan := a.plan.Doc().Plan()
 		a.edit(func(ed *stratplan.Edit) error {
@@ -127,7 +128,7 @@ func (s *visionStep) refresh() {
 	for i, v := range s.items {
 		texts[i] = v.Text
 	}
-	fitRows(&s.list.List, texts, 200)
+	fitRows(&s.list.List, texts, 200, s.tall)
 	s.list.Refresh()
 	s.notes.refresh()
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -242,18 +244,26 @@ func newBorder(top, bottom fyne.CanvasObject) fyne.Layout {
 }
 
 // fitRows gives each list row the height its wrapped text needs: texts[i]
-// is shown in a label as wide as the list less reserved.
-func fitRows(l *widget.List, texts []string, reserved float32) {
+// is shown in a label as wide as the list less reserved. tall remembers
+// which rows were given more than one line.
+func fitRows(l *widget.List, texts []string, reserved float32, tall map[int]bool) {
 	width := l.Size().Width - reserved
 	if width < 200 {
 		width = 600
 	}
 	size := theme.TextSize()
 	pad := theme.InnerPadding()
-	line := fyne.MeasureText("Ag", size, fyne.TextStyle{}).Height
+	m := fyne.MeasureText("Average text, for width", size, fyne.TextStyle{})
+	line, perChar := m.Height, m.Width/23
 	for i, t := range texts {
-		w := fyne.MeasureText(t, size, fyne.TextStyle{}).Width
+		// An estimate from the length: measuring every row would cost as
+		// much as drawing a list that is not virtualised.
+		w := float32(utf8.RuneCountInString(t)) * perChar * 1.05
 		lines := int(w/(width-2*pad)) + 1
+		if lines == 1 && !tall[i] {
+			continue // one line: the row's own height is right
+		}
+		tall[i] = lines > 1
 		l.SetItemHeight(i, float32(lines)*line+2*pad+theme.LineSpacing()*float32(lines-1))
 	}
 }

@@ -95,6 +95,8 @@ func newSurveyStep(a *App) stepView {
 			tag.Refresh()
 			theme := r.Theme
 			right[3].(*flatAction).OnTap = func() { s.makePriority(theme) }
+			c.Objects[2].(*fyne.Container).Refresh() // texts changed width: lay the row out again
+			c.Refresh()
 		})
 	s.list.OnKey = func(i widget.ListItemID, ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {

@@ -71,12 +71,13 @@ func newVisionStep(a *App) stepView {
 			}
 			text.Refresh()
 			showIf(c.Objects[1], v.Adopted)
-			c.Refresh()
-			right := c.Objects[2].(*fyne.Container).Objects
-			right[0].(*widget.Label).SetText(pointsText(s.points[v.E.ID]))
+			right := c.Objects[2].(*fyne.Container)
+			right.Objects[0].(*widget.Label).SetText(pointsText(s.points[v.E.ID]))
 			id := v.E.ID
-			right[1].(*tapIcon).OnTap = func() { s.voters.give(id, -1) }
-			right[2].(*tapIcon).OnTap = func() { s.voters.give(id, +1) }
+			right.Objects[1].(*tapIcon).OnTap = func() { s.voters.give(id, -1) }
+			right.Objects[2].(*tapIcon).OnTap = func() { s.voters.give(id, +1) }
+			right.Refresh() // the dots change width: lay the row out again
+			c.Refresh()
 		})
 	s.list.OnKey = func(i widget.ListItemID, ev *fyne.KeyEvent) bool {
 		switch ev.Name {

@@ -172,7 +172,7 @@ func (a *App) shell() fyne.CanvasObject {
 	a.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.title.Truncation = fyne.TextTruncateEllipsis
 	a.vision = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	a.vision.Truncation = fyne.TextTruncateEllipsis
+	a.vision.Wrapping = fyne.TextWrapWord // the adopted vision heads every step, whole
 	a.wsSelect = widget.NewSelect(nil, func(string) {
 		if i := a.wsSelect.SelectedIndex(); i >= 0 && i < len(a.wsIDs) && a.wsIDs[i] != a.workshop {
 			a.selectWorkshop(a.wsIDs[i])

@@ -49,7 +49,7 @@ func newHeatGrid(n int, xName, yName string) *heatGrid {
 	}
 	yAxis := widget.NewLabelWithStyle(yName+" ↑", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	xAxis := widget.NewLabelWithStyle(xName+" →", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	g.obj = container.NewBorder(yAxis, xAxis, nil, nil, container.New(layout.NewGridWrapLayout(fyne.NewSize(300, 240)), rows))
+	g.obj = container.NewBorder(yAxis, xAxis, nil, nil, container.New(layout.NewGridWrapLayout(fyne.NewSize(280, 200)), rows))
 	return g
 }
 

@@ -21,9 +21,9 @@ import (
 // participantsView is the participants table of the Workshop step, with
 // quick add, edit, remove and CSV import.
 type participantsView struct {
-	a    *App
-	obj  fyne.CanvasObject
-	card *widget.Card
+	a     *App
+	obj   fyne.CanvasObject
+	title *widget.Label
 
 	name, member, role *widget.Entry
 	table              *keyTable
@@ -98,9 +98,9 @@ func newParticipantsView(a *App) *participantsView {
 	p.editBtn = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.editDialog(p.selected) })
 	p.removeBtn = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { p.remove(p.selected) })
 	p.updateButtons()
-	p.card = widget.NewCard(lang.L("Participants"), "", container.NewBorder(quick,
-		container.NewHBox(p.editBtn, p.removeBtn), nil, nil, p.table))
-	p.obj = p.card
+	p.title = widget.NewLabelWithStyle(lang.L("Participants"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.obj = container.NewBorder(container.NewVBox(p.title, quick),
+		container.NewHBox(p.editBtn, p.removeBtn), nil, nil, p.table)
 	return p
 }
 
@@ -112,7 +112,7 @@ func (p *participantsView) refresh() {
 		p.selected = -1
 		p.table.UnselectAll()
 	}
-	p.card.SetTitle(lang.L("Participants") + fmt.Sprintf(" (%d)", len(p.rows)))
+	p.title.SetText(lang.L("Participants") + fmt.Sprintf(" (%d)", len(p.rows)))
 	p.table.Refresh()
 	p.updateButtons()
 }

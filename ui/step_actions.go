@@ -181,7 +181,7 @@ func newActionsStep(a *App) stepView {
 	center := container.NewVSplit(container.NewBorder(nil, tools, nil, nil, s.table),
 		container.NewBorder(widget.NewLabelWithStyle(lang.L("Deliverables"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, delivBox))
 	center.Offset = 0.6
-	body := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(300, 420), resources), center)
+	body := container.NewBorder(nil, nil, nil, fixedWidth(300, container.NewVScroll(resources)), center)
 	s.obj = container.New(newBorder(top, s.notes.obj), top, body, s.notes.obj)
 	return s
 }

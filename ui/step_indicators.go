@@ -113,7 +113,7 @@ func newIndicatorsStep(a *App) stepView {
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(heading(lang.L("Indicators")), hint, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Measures")), nil, s.of), s.name)
 	history := container.NewBorder(widget.NewLabelWithStyle(lang.L("Target history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.history)
-	body := container.NewBorder(nil, tools, nil, container.NewGridWrap(fyne.NewSize(300, 360), history), s.table)
+	body := container.NewBorder(nil, tools, nil, fixedWidth(300, history), s.table)
 	s.obj = container.New(newBorder(top, s.notes.obj), top, body, s.notes.obj)
 	return s
 }

@@ -82,7 +82,7 @@ func newWorkshopStep(a *App) stepView {
 	s.people = newParticipantsView(a)
 	s.notes = newNotesPanel(a, "workshop")
 	s.details = container.NewBorder(
-		container.NewVBox(heading(lang.L("Workshop")), widget.NewCard("", lang.L("Details"), form)),
+		container.NewVBox(heading(lang.L("Workshop")), form),
 		s.notes.obj, nil, nil, s.people.object())
 
 	create := widget.NewButtonWithIcon(lang.L("Create the first workshop"), theme.ContentAddIcon(), a.newWorkshop)

@@ -103,8 +103,8 @@ func TestParticipantsQuickAddEditRemove(t *testing.T) {
 	if p.name.Text != "" || c.Focused() != p.name {
 		t.Fatal("the quick-add row is not ready for the next participant")
 	}
-	if !strings.Contains(p.card.Title, "(10)") {
-		t.Fatalf("card title %q does not count participants", p.card.Title)
+	if !strings.Contains(p.title.Text, "(10)") {
+		t.Fatalf("card title %q does not count participants", p.title.Text)
 	}
 
 	// The same person twice is refused with a message.

@@ -330,3 +330,15 @@ func collectEntries(o fyne.CanvasObject, out *[]*widget.Entry) {
 		}
 	}
 }
+
+// TestEveryStepFitsALaptopScreen keeps the window usable on a 1366×768
+// laptop (with a taskbar): no step may ask for more height than that.
+func TestEveryStepFitsALaptopScreen(t *testing.T) {
+	a := newExampleApp(t)
+	for i := range pages {
+		a.showStep(i)
+		if h := a.win.Content().MinSize().Height; h > 720 {
+			t.Errorf("step %s needs %.0f pixels of height", pages[i].key, h)
+		}
+	}
+}

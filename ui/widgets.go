@@ -267,3 +267,26 @@ func fitRows(l *widget.List, texts []string, reserved float32, tall map[int]bool
 		l.SetItemHeight(i, float32(lines)*line+2*pad+theme.LineSpacing()*float32(lines-1))
 	}
 }
+
+// widthLayout gives its objects a fixed width and the height they need.
+type widthLayout struct{ width float32 }
+
+func (l widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// fixedWidth shows o at a fixed width.
+func fixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(widthLayout{w}, o)
+}

@@ -353,6 +353,23 @@ func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 	return true
 }
 
+// deleteWithUndo deletes an entity and offers to bring it back; msg says
+// what was deleted. It reports whether the deletion was saved.
+func (a *App) deleteWithUndo(id, msg string) bool {
+	if !a.edit(func(ed *stratplan.Edit) error { return ed.Delete(id) }) {
+		return false
+	}
+	a.offerUndo(msg, func() {
+		a.edit(func(ed *stratplan.Edit) error { return ed.Restore(id) })
+	})
+	return true
+}
+
+// deleted is the status message after deleting something.
+func deleted(label string) string {
+	return lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": label})
+}
+
 // offerUndo shows an Undo button for the edit just made.
 func (a *App) offerUndo(msg string, fn func()) {
 	a.setStatus(msg)

@@ -163,11 +163,8 @@ func (p *participantsView) remove(row int) {
 	}
 	r := p.rows[row]
 	id := r.E.ID
-	if p.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(id) }) {
+	if p.a.deleteWithUndo(id, lang.L("Removed {{.Name}}.", map[string]any{"Name": r.Name})) {
 		p.table.UnselectAll()
-		p.a.offerUndo(lang.L("Removed {{.Name}}.", map[string]any{"Name": r.Name}), func() {
-			p.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(id) })
-		})
 	}
 }
 
@@ -208,18 +205,21 @@ func (p *participantsView) editDialog(row int) {
 	p.a.win.Canvas().Focus(name)
 }
 
-func (p *participantsView) importDialog() {
+func (p *participantsView) importDialog() { p.a.openCSV(p.importCSV) }
+
+// openCSV asks for a CSV file and hands it to read.
+func (a *App) openCSV(read func(name string, r io.Reader)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			p.a.showError(err)
+			a.showError(err)
 			return
 		}
 		if r == nil {
 			return
 		}
 		defer r.Close()
-		p.importCSV(r.URI().Name(), r)
-	}, p.a.win)
+		read(r.URI().Name(), r)
+	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))
 	d.Show()
 }

@@ -59,42 +59,17 @@ func newActionsStep(a *App) stepView {
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(lang.L("Add an action to this priority…"))
 	s.title.OnSubmitted = func(string) { s.add() }
-	s.table = newKeyTable(func() (int, int) { return len(s.actions), len(actionColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= len(s.actions) {
-				return
-			}
-			x := s.actions[id.Row]
-			l := o.(*widget.Label)
-			due := x.Due
-			l.Importance = widget.MediumImportance
-			if x.DateProblem() != "" && id.Col == 3 {
-				due = "⚠ " + due
-				l.Importance = widget.DangerImportance
-			}
-			budget := ""
-			if x.Budget > 0 {
-				budget = s.money(x.Budget)
-			}
-			l.SetText([]string{x.Title, x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), statusName(x.Status, stratplan.ActionStatuses, actionStatusLabels)}[id.Col])
-		})
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(actionColumns[id.Col]))
+	s.table = newTextTable(func() int { return len(s.actions) }, actionColumns, []float32{200, 120, 95, 105, 110, 70, 95}, func(row, col int) string {
+		x := s.actions[row]
+		due, budget := x.Due, ""
+		if x.DateProblem() != "" {
+			due = "⚠ " + due
 		}
-	}
-	for i, w := range []float32{200, 120, 95, 105, 110, 70, 95} {
-		s.table.SetColumnWidth(i, w)
-	}
+		if x.Budget > 0 {
+			budget = s.money(x.Budget)
+		}
+		return []string{x.Title, x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), statusName(x.Status, stratplan.ActionStatuses, actionStatusLabels)}[col]
+	})
 	s.table.OnSelect = func(row int) {
 		s.selected = row
 		s.refreshDeliverables()
@@ -337,11 +312,7 @@ func (s *actionsStep) addDeliverable() {
 }
 
 func (s *actionsStep) remove(e *stratplan.Entity, label string) {
-	if s.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(e.ID) }) {
-		s.a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": label}), func() {
-			s.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(e.ID) })
-		})
-	}
+	s.a.deleteWithUndo(e.ID, deleted(label))
 }
 
 func (s *actionsStep) editAction(i int) {

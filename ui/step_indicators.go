@@ -52,36 +52,15 @@ func newIndicatorsStep(a *App) stepView {
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder(lang.L("Add an indicator, e.g. Average clearance time…"))
 	s.name.OnSubmitted = func(string) { s.add() }
-	s.table = newKeyTable(func() (int, int) { return len(s.items), len(indicatorColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= len(s.items) {
-				return
-			}
-			x := s.items[id.Row]
-			target := x.Target
-			if x.Qualitative {
-				target = x.TargetText
-			}
-			o.(*widget.Label).SetText([]string{x.Name, x.Unit, x.Baseline, target,
-				statusName(x.Direction, stratplan.Directions, directionLabels), statusName(x.Frequency, stratplan.Frequencies, frequencyLabels), x.Source}[id.Col])
-		})
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(indicatorColumns[id.Col]))
+	s.table = newTextTable(func() int { return len(s.items) }, indicatorColumns, []float32{220, 80, 80, 100, 100, 100, 140}, func(row, col int) string {
+		x := s.items[row]
+		target := x.Target
+		if x.Qualitative {
+			target = x.TargetText
 		}
-	}
-	for i, w := range []float32{220, 80, 80, 100, 100, 100, 140} {
-		s.table.SetColumnWidth(i, w)
-	}
+		return []string{x.Name, x.Unit, x.Baseline, target, statusName(x.Direction, stratplan.Directions, directionLabels),
+			statusName(x.Frequency, stratplan.Frequencies, frequencyLabels), x.Source}[col]
+	})
 	s.table.OnSelect = func(row int) {
 		s.selected = row
 		s.refreshHistory()
@@ -207,11 +186,8 @@ func (s *indicatorsStep) remove(i int) {
 		return
 	}
 	x := s.items[i]
-	if s.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(x.E.ID) }) {
+	if s.a.deleteWithUndo(x.E.ID, deleted(x.Name)) {
 		s.table.UnselectAll()
-		s.a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": x.Name}), func() {
-			s.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(x.E.ID) })
-		})
 	}
 }
 

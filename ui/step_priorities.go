@@ -63,32 +63,10 @@ func newPrioritiesStep(a *App) stepView {
 	addRow := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(200, s.objective.MinSize().Height), s.objective), objectives), s.title)
 	voteRow := container.NewHBox(s.voters.obj, widget.NewLabel(lang.L("Dots each")), container.NewGridWrap(fyne.NewSize(60, s.dots.MinSize().Height), s.dots))
 
-	s.table = newKeyTable(func() (int, int) { return len(s.ranked), len(priorityColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= len(s.ranked) {
-				return
-			}
-			p := s.ranked[id.Row]
-			l := o.(*widget.Label)
-			l.SetText([]string{fmt.Sprint(p.Rank), pointsText(p.Points), p.Title, s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[id.Col])
-		})
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(priorityColumns[id.Col]))
-		}
-	}
-	for i, w := range []float32{50, 105, 235, 70, 62, 55} {
-		s.table.SetColumnWidth(i, w)
-	}
+	s.table = newTextTable(func() int { return len(s.ranked) }, priorityColumns, []float32{50, 105, 235, 70, 62, 55}, func(row, col int) string {
+		p := s.ranked[row]
+		return []string{fmt.Sprint(p.Rank), pointsText(p.Points), p.Title, s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
+	})
 	s.table.OnSelect = func(row int) { s.selected = row }
 	s.table.OnKey = func(row int, ev *fyne.KeyEvent) {
 		switch ev.Name {
@@ -210,11 +188,8 @@ func (s *prioritiesStep) remove(i int) {
 		return
 	}
 	p := s.ranked[i]
-	if s.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(p.E.ID) }) {
+	if s.a.deleteWithUndo(p.E.ID, deleted(p.Title)) {
 		s.table.UnselectAll()
-		s.a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": p.Title}), func() {
-			s.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(p.E.ID) })
-		})
 	}
 }
 

@@ -55,31 +55,10 @@ func newScanStep(a *App) stepView {
 		container.NewHBox(s.category, widget.NewLabel(lang.L("Impact")), s.impact, widget.NewLabel(lang.L("Likelihood")), s.likely),
 		s.title)
 
-	s.table = newKeyTable(func() (int, int) { return len(s.items), len(scanColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= len(s.items) {
-				return
-			}
-			f := s.items[id.Row]
-			o.(*widget.Label).SetText([]string{categoryName(f.Category), f.Title, scoreText(f.Impact), scoreText(f.Likelihood), f.Response}[id.Col])
-		})
-	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(scanColumns[id.Col]))
-		}
-	}
-	for i, w := range []float32{130, 260, 70, 90, 260} {
-		s.table.SetColumnWidth(i, w)
-	}
+	s.table = newTextTable(func() int { return len(s.items) }, scanColumns, []float32{130, 260, 70, 90, 260}, func(row, col int) string {
+		f := s.items[row]
+		return []string{categoryName(f.Category), f.Title, scoreText(f.Impact), scoreText(f.Likelihood), f.Response}[col]
+	})
 	s.table.OnSelect = func(row int) { s.selected = row }
 	s.table.OnKey = func(row int, ev *fyne.KeyEvent) {
 		switch ev.Name {
@@ -183,11 +162,8 @@ func (s *scanStep) remove(i int) {
 	if !ok {
 		return
 	}
-	if s.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(f.E.ID) }) {
+	if s.a.deleteWithUndo(f.E.ID, deleted(f.Title)) {
 		s.table.UnselectAll()
-		s.a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": f.Title}), func() {
-			s.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(f.E.ID) })
-		})
 	}
 }
 

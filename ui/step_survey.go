@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -218,21 +216,7 @@ func (s *surveyStep) makePriority(theme string) {
 	}
 }
 
-func (s *surveyStep) importDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.a.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		s.importCSV(r.URI().Name(), r)
-	}, s.a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))
-	d.Show()
-}
+func (s *surveyStep) importDialog() { s.a.openCSV(s.importCSV) }
 
 // importCSV reads a survey file; with bad lines, nothing is imported
 // unless the user chooses to skip them.

@@ -179,11 +179,8 @@ func (q *quadrant) remove(id int) {
 		return
 	}
 	a := q.s.a
-	if a.edit(func(ed *stratplan.Edit) error { return ed.Delete(it.E.ID) }) {
+	if a.deleteWithUndo(it.E.ID, deleted(it.Text)) {
 		q.list.UnselectAll()
-		a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": it.Text}), func() {
-			a.edit(func(ed *stratplan.Edit) error { return ed.Restore(it.E.ID) })
-		})
 	}
 }
 

@@ -164,11 +164,8 @@ func (s *visionStep) remove(i int) {
 		return
 	}
 	v := s.items[i]
-	if s.a.edit(func(ed *stratplan.Edit) error { return ed.Delete(v.E.ID) }) {
+	if s.a.deleteWithUndo(v.E.ID, deleted(v.Text)) {
 		s.list.UnselectAll()
-		s.a.offerUndo(lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": v.Text}), func() {
-			s.a.edit(func(ed *stratplan.Edit) error { return ed.Restore(v.E.ID) })
-		})
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -289,4 +290,34 @@ func (l widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // fixedWidth shows o at a fixed width.
 func fixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
 	return container.New(widthLayout{w}, o)
+}
+
+// newTextTable is a keyboard-driven table of plain text cells with a bold
+// header row: columns are translated, widths in pixels, cell gives the
+// text of a row and column.
+func newTextTable(rows func() int, columns []string, widths []float32, cell func(row, col int) string) *keyTable {
+	t := newKeyTable(func() (int, int) { return rows(), len(columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < rows() {
+				o.(*widget.Label).SetText(cell(id.Row, id.Col))
+			}
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(columns[id.Col]))
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
 }

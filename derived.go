@@ -191,9 +191,25 @@ func (r Resources) OverBudget() bool { return r.Budget > 0 && r.Plan.Budget > r.
 // OverStaff reports whether the actions ask for more staff time than the plan has.
 func (r Resources) OverStaff() bool { return r.StaffMonths > 0 && r.Plan.StaffMonths > r.StaffMonths }
 
+type resourcesMemo struct {
+	gens [3]uint64
+	r    Resources
+}
+
 // Resources totals the budget and staff months of every live action of the
-// plan (cancelled ones aside), per objective and overall.
+// plan (cancelled ones aside), per objective and overall. The answer is kept
+// until an action, a priority or the plan changes.
 func (d *Document) Resources() Resources {
+	gens := [3]uint64{d.gens[KindAction], d.gens[KindPriority], d.gens[KindPlan]}
+	if d.res != nil && d.res.gens == gens {
+		return d.res.r
+	}
+	r := d.resources()
+	d.res = &resourcesMemo{gens: gens, r: r}
+	return r
+}
+
+func (d *Document) resources() Resources {
 	info := d.PlanInfo()
 	r := Resources{ByObjective: map[string]Totals{}, Budget: info.BudgetAvailable, StaffMonths: info.StaffMonthsAvailable}
 	for _, e := range d.kinds[KindAction] { // order does not matter for sums

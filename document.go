@@ -104,6 +104,7 @@ type Document struct {
 	// LiveWhere keeps its answers until an entity of that kind changes.
 	gens  map[string]uint64 // per kind, counts changes
 	lives map[liveKey]liveList
+	res   *resourcesMemo
 }
 
 type liveKey struct{ kind, field, value string }

@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"stratplan"
+	"stratplan/store"
 )
 
 // BenchmarkEdit is one durable user edit: a SWOT item's text, written with
@@ -41,5 +42,31 @@ func BenchmarkBareBoltUpdate(b *testing.B) {
 		}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkOpen30000 opens a plan of 30,000 entities and loads it (the
+// bar: opening such a plan and showing the first step in under a second).
+func BenchmarkOpen30000(b *testing.B) {
+	s := MustCreate(b, "m1")
+	if err := s.Edit(func(ed *stratplan.Edit) error {
+		for i := range 30000 {
+			if err := ed.Set(fmt.Sprintf("e%05d", i), stratplan.KindSWOT, stratplan.Set("quadrant", stratplan.Text("strength")),
+				stratplan.Set("text", stratplan.Text(fmt.Sprintf("Item %d of a large consolidated plan", i))), stratplan.Set("workshop", stratplan.Text("ws"))); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	for b.Loop() {
+		o, err := store.Open(path, &store.Options{MachineID: "m1"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		o.Close()
 	}
 }

@@ -2,6 +2,7 @@ package stratplan
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -458,4 +459,46 @@ func (e *Entity) Label() string {
 		}
 	}
 	return e.Kind + " " + e.ID
+}
+
+// FindRegion finds a region by its id, code or name (letter case aside).
+func (d *Document) FindRegion(s string) (Region, bool) {
+	s = strings.TrimSpace(s)
+	for _, r := range d.Regions() {
+		if r.E.ID == s || strings.EqualFold(r.Code, s) || strings.EqualFold(r.Name, s) {
+			return r, true
+		}
+	}
+	return Region{}, false
+}
+
+// RegionCodes lists the regions' codes, sorted, for messages.
+func (d *Document) RegionCodes() string {
+	var codes []string
+	for _, r := range d.Regions() {
+		codes = append(codes, r.Code)
+	}
+	sort.Strings(codes)
+	return strings.Join(codes, ", ")
+}
+
+// NextDeliverableCode numbers deliverables per objective: the next free
+// code after the highest SO1-Dn of the priority's objective (Dn when the
+// priority has no objective).
+func (d *Document) NextDeliverableCode(priority string) string {
+	prefix := "D"
+	if p := d.Entity(priority); p != nil {
+		if o := d.Entity(p.Str("objective")); o != nil && o.Str("code") != "" {
+			prefix = o.Str("code") + "-D"
+		}
+	}
+	n := 0
+	for _, dl := range d.Deliverables("") {
+		if rest, ok := strings.CutPrefix(dl.Code, prefix); ok {
+			if k, err := strconv.Atoi(rest); err == nil && k > n {
+				n = k
+			}
+		}
+	}
+	return prefix + strconv.Itoa(n+1)
 }

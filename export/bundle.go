@@ -346,9 +346,14 @@ func decodeProducer(n *sjson.Node, p *Producer) error {
 }
 
 // Signer weighs the bundle's verified signatures against the keys a plan
-// trusts, checking the region its producer claims; names gives region names
-// for messages.
-func (b *Bundle) Signer(trusted []stratplan.TrustedKey, names func(id string) string) stratplan.Signer {
+// trusts, checking the region its producer claims; region names for
+// messages come from the plan, else from the bundle.
+func (b *Bundle) Signer(trusted []stratplan.TrustedKey, plan *stratplan.Document) stratplan.Signer {
 	claimed := b.Doc.ReplicaInfo(b.Producer.Replica).Region
-	return stratplan.CheckSigner(b.Signers, trusted, claimed, names)
+	return stratplan.CheckSigner(b.Signers, trusted, claimed, func(id string) string {
+		if n := plan.RegionName(id); n != id {
+			return n
+		}
+		return b.Doc.RegionName(id)
+	})
 }

@@ -412,12 +412,7 @@ func (im *importer) preview() {
 			continue
 		}
 		b := f.bundle
-		f.signer = b.Signer(trusted, func(id string) string {
-			if n := doc.RegionName(id); n != id {
-				return n
-			}
-			return b.Doc.RegionName(id)
-		})
+		f.signer = b.Signer(trusted, doc)
 		docs = append(docs, b.Doc)
 		good = append(good, f)
 	}

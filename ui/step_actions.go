@@ -277,32 +277,12 @@ func (s *actionsStep) add() {
 	}
 }
 
-// nextDeliverableCode numbers deliverables per objective: SO1-D1, SO1-D2…
-func (s *actionsStep) nextDeliverableCode() string {
-	doc := s.a.plan.Doc()
-	prefix := "D"
-	if p := doc.Entity(s.currentPriority()); p != nil {
-		if o := doc.Entity(p.Str("objective")); o != nil && o.Str("code") != "" {
-			prefix = o.Str("code") + "-D"
-		}
-	}
-	n := 0
-	for _, d := range doc.Deliverables("") {
-		if rest, ok := strings.CutPrefix(d.Code, prefix); ok {
-			if k, err := strconv.Atoi(rest); err == nil && k > n {
-				n = k
-			}
-		}
-	}
-	return fmt.Sprintf("%s%d", prefix, n+1)
-}
-
 func (s *actionsStep) addDeliverable() {
 	title := strings.TrimSpace(s.delivTitle.Text)
 	if title == "" || s.selected < 0 || s.selected >= len(s.actions) {
 		return
 	}
-	action, ws, code := s.actions[s.selected].E.ID, s.a.workshop, s.nextDeliverableCode()
+	action, ws, code := s.actions[s.selected].E.ID, s.a.workshop, s.a.plan.Doc().NextDeliverableCode(s.currentPriority())
 	if s.a.edit(func(ed *stratplan.Edit) error {
 		return ed.Set(stratplan.NewID(), stratplan.KindDeliverable, stratplan.Set("action", stratplan.Text(action)), stratplan.Set("code", stratplan.Text(code)),
 			stratplan.Set("title", stratplan.Text(title)), stratplan.Set("status", stratplan.Text("planned")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws)))

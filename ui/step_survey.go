@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -222,21 +221,13 @@ func (s *surveyStep) importDialog() { s.a.openCSV(s.importCSV) }
 // unless the user chooses to skip them.
 func (s *surveyStep) importCSV(name string, r io.Reader) {
 	doc := s.a.plan.Doc()
-	regions := doc.Regions()
-	var codes []string
-	for _, rg := range regions {
-		codes = append(codes, rg.Code)
-	}
-	sort.Strings(codes)
 	lookup := func(v string) (string, bool) {
-		for _, rg := range regions {
-			if strings.EqualFold(v, rg.Code) || strings.EqualFold(v, rg.Name) || v == rg.E.ID {
-				return rg.E.ID, true
-			}
+		if r, ok := doc.FindRegion(v); ok {
+			return r.E.ID, true
 		}
 		return "", false
 	}
-	rows, problems, err := export.ReadSurvey(r, lookup, strings.Join(codes, ", "))
+	rows, problems, err := export.ReadSurvey(r, lookup, doc.RegionCodes())
 	if err != nil {
 		s.a.showError(fmt.Errorf("%s: %w", name, err))
 		return

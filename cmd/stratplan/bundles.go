@@ -159,12 +159,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	var refused []string
 	for i, b := range bs {
 		docs[i] = b.Doc
-		signers[i] = b.Signer(trusted, func(id string) string {
-			if n := doc.RegionName(id); n != id {
-				return n
-			}
-			return b.Doc.RegionName(id)
-		})
+		signers[i] = b.Signer(trusted, doc)
 		if *requireSigned && signers[i].Status != stratplan.TrustedSigner {
 			refused = append(refused, fmt.Sprintf("%s: %s, and --require-signed accepts only bundles signed by a trusted key", paths[i], signers[i]))
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"stratplan"
 	"stratplan/store"
@@ -103,14 +102,11 @@ func findRegion(doc *stratplan.Document, want string) (string, error) {
 	if want == "" {
 		return "", nil
 	}
-	var codes []string
-	for _, r := range doc.Regions() {
-		if r.E.ID == want || strings.EqualFold(r.Code, want) || strings.EqualFold(r.Name, want) {
-			return r.E.ID, nil
-		}
-		codes = append(codes, r.Code)
+	r, ok := doc.FindRegion(want)
+	if !ok {
+		return "", fmt.Errorf("this plan has no region %q: use one of %s", want, doc.RegionCodes())
 	}
-	return "", fmt.Errorf("this plan has no region %q: use one of %s", want, strings.Join(codes, ", "))
+	return r.E.ID, nil
 }
 
 func regionName(doc *stratplan.Document, id string) string {

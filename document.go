@@ -102,9 +102,16 @@ type Document struct {
 
 	// Views ask for the same lists again and again while nothing changes:
 	// LiveWhere keeps its answers until an entity of that kind changes.
-	gens  map[string]uint64 // per kind, counts changes
-	lives map[liveKey]liveList
-	res   *resourcesMemo
+	gens      map[string]uint64 // per kind, counts changes
+	version   uint64            // counts every change
+	lives     map[liveKey]liveList
+	res       *resourcesMemo
+	conflicts *conflictsMemo
+}
+
+type conflictsMemo struct {
+	version uint64
+	list    []Conflict
 }
 
 type liveKey struct{ kind, field, value string }
@@ -173,6 +180,7 @@ func (d *Document) changed(kind string) {
 		d.gens = map[string]uint64{}
 	}
 	d.gens[kind]++
+	d.version++
 }
 
 // Clone returns a copy of the document that can be changed without
@@ -312,7 +320,17 @@ func (c Conflict) DeletionConflict() bool {
 
 // Conflicts returns every unsettled conflict, sorted by entity and field.
 // Conflicting values in the fields of a deleted entity are not listed.
+// The list is kept until the document changes: callers must not change it.
 func (d *Document) Conflicts() []Conflict {
+	if d.conflicts != nil && d.conflicts.version == d.version {
+		return d.conflicts.list
+	}
+	list := d.findConflicts()
+	d.conflicts = &conflictsMemo{version: d.version, list: list}
+	return list
+}
+
+func (d *Document) findConflicts() []Conflict {
 	var out []Conflict
 	for _, e := range d.Entities() {
 		deleted := e.Deleted()

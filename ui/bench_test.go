@@ -74,3 +74,28 @@ func BenchmarkBuildStep(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpenLargePlan opens a plan of the example plus 30,000 entities
+// and shows its first step (the bar: under a second).
+func BenchmarkOpenLargePlan(b *testing.B) {
+	a := newExampleApp(b)
+	ws := a.workshop
+	kinds := []string{stratplan.KindSWOT, stratplan.KindParticipant, stratplan.KindPriority, stratplan.KindAction, stratplan.KindIndicator, stratplan.KindScanFactor}
+	if !a.edit(func(ed *stratplan.Edit) error {
+		for i := range 30000 {
+			if err := ed.Set(fmt.Sprintf("big%05d", i), kinds[i%len(kinds)], stratplan.Set("text", stratplan.Text(fmt.Sprintf("Item %d", i))),
+				stratplan.Set("title", stratplan.Text(fmt.Sprintf("Title %d", i))), stratplan.Set("name", stratplan.Text(fmt.Sprintf("Name %d", i))),
+				stratplan.Set("quadrant", stratplan.Text("threat")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws))); err != nil {
+				return err
+			}
+		}
+		return nil
+	}) {
+		b.Fatal("could not fill the plan")
+	}
+	path := a.plan.Path()
+	for b.Loop() {
+		a.closePlan()
+		a.openPath(path)
+	}
+}

@@ -192,6 +192,7 @@ func (p *parser) array(depth int) (Node, error) {
 		n.End = p.pos
 		return n, nil
 	}
+	n.Elems = make([]Node, 0, 2)
 	for {
 		p.space()
 		v, err := p.value(depth)
@@ -228,6 +229,7 @@ func (p *parser) object(depth int) (Node, error) {
 		n.End = p.pos
 		return n, nil
 	}
+	n.Members = make([]Member, 0, 4) // most objects here are small: one allocation
 	var seen map[string]struct{}
 	for {
 		p.space()

@@ -40,6 +40,7 @@ func (s *Store) Merge(incoming *stratplan.Document) (stratplan.MergeStats, error
 	counter := max(s.author.Counter, merged.MaxCounter(s.author.Replica))
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bucketEntities)
+		ents.FillPercent = fillPercent
 		for _, e := range merged.Entities() {
 			if s.doc.Entity(e.ID) == e {
 				continue

@@ -19,6 +19,10 @@ import (
 	"stratplan"
 )
 
+// fillPercent packs the entities' pages: ids mostly grow with time, so
+// bbolt's default half-full pages would double the file and what it maps.
+const fillPercent = 0.9
+
 // Schema is the version of the file layout this build writes and reads.
 const Schema = 1
 
@@ -242,6 +246,7 @@ func (s *Store) Edit(fn func(ed *stratplan.Edit) error) error {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bucketEntities)
+		ents.FillPercent = fillPercent
 		for _, e := range changed {
 			// bbolt keeps the slice until commit: one buffer per entity.
 			if err := ents.Put([]byte(e.ID), stratplan.AppendEntityJSON(nil, e)); err != nil {

@@ -114,17 +114,23 @@ func (a *App) Window() fyne.Window { return a.win }
 // Plan returns the open plan, or nil on the welcome screen.
 func (a *App) Plan() Plan { return a.plan }
 
-// Start opens the plan at path, or shows the welcome screen when there is
-// no plan there yet.
+// Start opens the plan at path or, when there is none there yet, the plan
+// opened last; without either it shows the welcome screen.
 func (a *App) Start(path string) {
-	if path != "" {
-		if _, err := os.Stat(path); err == nil {
-			a.openPath(path)
+	for _, p := range []string{path, a.fy.Preferences().String(prefLastPlan)} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			a.openPath(p)
 			return
 		}
 	}
 	a.showWelcome()
 }
+
+// prefLastPlan remembers the plan opened last, to reopen it next time.
+const prefLastPlan = "last-plan"
 
 func (a *App) openPath(path string) {
 	p, err := a.cfg.Open(path)
@@ -140,6 +146,9 @@ func (a *App) openPath(path string) {
 func (a *App) SetPlan(p Plan) {
 	a.closePlan()
 	a.plan = p
+	if abs, err := filepath.Abs(p.Path()); err == nil {
+		a.fy.Preferences().SetString(prefLastPlan, abs)
+	}
 	a.views = make([]stepView, len(pages))
 	a.workshop = ""
 	if ws := p.Doc().Workshops(); len(ws) > 0 {

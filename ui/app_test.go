@@ -191,3 +191,21 @@ func mustEdit(t *testing.T, a *App, fn func(ed *stratplan.Edit) error) {
 		t.Fatal("edit failed")
 	}
 }
+
+func TestReopensThePlanOpenedLast(t *testing.T) {
+	a := newExampleApp(t)
+	example := a.plan.Path()
+	a.closePlan()
+	b := New(fyne.CurrentApp(), testConfig(t.TempDir()))
+	b.Start(filepath.Join(t.TempDir(), "no-default-plan.stratplan"))
+	defer b.closePlan()
+	if b.plan == nil || b.plan.Path() != example {
+		t.Fatal("the plan opened last was not reopened")
+	}
+	os.Remove(example)
+	c := New(fyne.CurrentApp(), testConfig(t.TempDir()))
+	c.Start("")
+	if c.plan != nil {
+		t.Fatal("a plan that no longer exists was opened")
+	}
+}

@@ -209,3 +209,37 @@ func TestReopensThePlanOpenedLast(t *testing.T) {
 		t.Fatal("a plan that no longer exists was opened")
 	}
 }
+
+func TestNewPlanDialogNeverOverwrites(t *testing.T) {
+	a := newExampleApp(t)
+	existing := a.plan.Path()
+	before, _ := os.ReadFile(existing)
+	a.newPlanDialog()
+	title, ok := a.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatal("the title does not have the focus")
+	}
+	test.Type(title, "Plan Amériques 2028")
+	var entries []*widget.Entry
+	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
+	if got := entries[1].Text; got != "plan-ameriques-2028.stratplan" {
+		t.Fatalf("suggested file name %q", got)
+	}
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	created := filepath.Join(filepath.Dir(existing), "plan-ameriques-2028.stratplan")
+	if a.plan == nil || a.plan.Path() != created || a.plan.Doc().PlanInfo().Title != "Plan Amériques 2028" {
+		t.Fatal("the new plan was not created and opened")
+	}
+	// Asking for a file that exists is refused and leaves it alone.
+	a.newPlanDialog()
+	entries = nil
+	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
+	entries[1].SetText(filepath.Base(existing))
+	entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !overlayShows(a, "already exists") {
+		t.Fatal("no message for an existing file")
+	}
+	if after, _ := os.ReadFile(existing); string(after) != string(before) {
+		t.Fatal("an existing plan was changed")
+	}
+}

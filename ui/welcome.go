@@ -70,27 +70,56 @@ func (a *App) askTitle(then func(title string)) {
 	a.win.Canvas().Focus(entry)
 }
 
-// newPlanDialog asks where to save a new plan, then its title.
+// newPlanDialog asks for a new plan's title, folder and file name. (A
+// file-save dialog would empty an existing file the moment the user
+// confirmed "overwrite"; plans are never overwritten.)
 func (a *App) newPlanDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
+	title := widget.NewEntry()
+	title.SetPlaceHolder(lang.L("e.g. Strategic Plan 2027–2030"))
+	name := widget.NewEntry()
+	name.SetText(lang.L("plan") + planExt)
+	folder := filepath.Dir(a.cfg.DefaultPath)
+	if a.plan != nil {
+		folder = filepath.Dir(a.plan.Path())
+	}
+	where := widget.NewLabel(folder)
+	where.Truncation = fyne.TextTruncateEllipsis
+	edited := false
+	name.OnChanged = func(string) { edited = true }
+	title.OnChanged = func(t string) {
+		if !edited {
+			name.SetText(slug(t, lang.L("plan")) + planExt)
+			edited = false
+		}
+	}
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder = l.Path()
+				where.SetText(folder)
+			}
+		}, a.win)
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title),
+		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, where)),
+		widget.NewFormItem(lang.L("File name"), name),
+	}
+	d := dialog.NewForm(lang.L("New plan"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
 			return
 		}
-		if w == nil {
-			return
+		file := strings.TrimSpace(name.Text)
+		if !strings.HasSuffix(file, planExt) {
+			file += planExt
 		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path) // the dialog created it empty; Create builds it whole
-		if !strings.HasSuffix(path, planExt) {
-			path += planExt
-		}
-		a.askTitle(func(title string) { a.createAndOpen(path, title, false) })
+		a.createAndOpen(filepath.Join(folder, file), strings.TrimSpace(title.Text), false)
 	}, a.win)
-	d.SetFileName(lang.L("plan") + planExt)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{planExt}))
+	title.OnSubmitted = func(string) { d.Submit() }
+	name.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
+	a.win.Canvas().Focus(title)
 }
 
 func (a *App) createAndOpen(path, title string, example bool) {

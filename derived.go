@@ -217,7 +217,10 @@ func (d *Document) resources() Resources {
 			continue
 		}
 		obj := ""
-		if p := d.Entity(e.Str("priority")); p != nil && !p.Deleted() {
+		if p := d.Entity(e.Str("priority")); p != nil {
+			if p.Deleted() {
+				continue // the priority was dropped, and its actions with it
+			}
 			obj = p.Str("objective")
 		}
 		budget, staff := number(e, "budget"), number(e, "staff_months")

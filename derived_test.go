@@ -103,6 +103,9 @@ func TestResourcesAgainstWhatThePlanHas(t *testing.T) {
 	action("a2", "pr1", "50000.50", "3", "in_progress")
 	action("a3", "pr2", "1000", "1", "done")
 	action("a4", "pr1", "999999", "99", "cancelled")
+	must(t, ed.Set("pr3", stratplan.KindPriority, stratplan.Set("objective", stratplan.Text("so1"))))
+	action("a5", "pr3", "777777", "77", "planned")
+	must(t, ed.Delete("pr3")) // a dropped priority's actions no longer count
 	r := d.Resources()
 	if got := r.ByObjective["so1"]; got.Budget != 110000.50 || got.StaffMonths != 7.5 || got.Actions != 2 {
 		t.Fatalf("SO1 totals %+v", got)
@@ -132,6 +135,7 @@ func TestVisionVotesAndTargetRevisions(t *testing.T) {
 	if adopted != 1 || !d.Entity("v2").Value("adopted").Bool() {
 		t.Fatalf("%d visions adopted", adopted)
 	}
+	must(t, ed.Set("p1", stratplan.KindParticipant, stratplan.Set("name", stratplan.Text("Awa")), stratplan.Set("workshop", stratplan.Text("w"))))
 	must(t, ed.SetVote("w", "p1", "v1", 2))
 	must(t, ed.SetVote("w", "p1", "v1", 3))
 	if vs := d.Votes("w"); len(vs) != 1 || vs[0].Points != 3 {
@@ -163,5 +167,25 @@ func TestTraceFollowsTheChain(t *testing.T) {
 	tr := d.TraceOf("pr")
 	if len(tr.Factors) != 1 || len(tr.SWOT) != 1 || len(tr.Actions) != 1 || len(tr.Deliverables) != 1 || len(tr.Indicators) != 2 {
 		t.Fatalf("trace %+v", tr)
+	}
+}
+
+func TestVotesOfDeletedParticipantsDoNotCount(t *testing.T) {
+	ra := &stratplan.Author{Replica: "ra"}
+	d := stratplan.NewDocument("p")
+	ed := d.Begin(ra)
+	must(t, ed.Set("p1", stratplan.KindParticipant, stratplan.Set("name", stratplan.Text("A")), stratplan.Set("workshop", stratplan.Text("w"))))
+	must(t, ed.Set("pr", stratplan.KindPriority, stratplan.Set("title", stratplan.Text("X")), stratplan.Set("workshop", stratplan.Text("w"))))
+	must(t, ed.SetVote("w", "p1", "pr", 3))
+	if stratplan.Points(d.Votes("w"))["pr"] != 3 {
+		t.Fatal("the vote does not count")
+	}
+	must(t, ed.Delete("p1"))
+	if stratplan.Points(d.Votes("w"))["pr"] != 0 {
+		t.Fatal("a deleted participant's dots still count")
+	}
+	must(t, ed.Restore("p1"))
+	if stratplan.Points(d.Votes("w"))["pr"] != 3 {
+		t.Fatal("restoring the participant did not give the dots back")
 	}
 }

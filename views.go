@@ -284,10 +284,15 @@ type Vote struct {
 	Points        int
 }
 
-// Votes returns the live votes of a workshop.
+// Votes returns the live votes of a workshop. A vote counts only while its
+// voter and its target are there: deleting a participant takes back their
+// dots, and undoing the deletion gives them back.
 func (d *Document) Votes(workshop string) []Vote {
 	var out []Vote
 	for _, e := range d.Live(KindVote, workshop) {
+		if !d.live(e.Str("voter")) || !d.live(e.Str("target")) {
+			continue
+		}
 		p, _ := e.Value("points").Int()
 		out = append(out, Vote{E: e, Target: e.Str("target"), Voter: e.Str("voter"), Points: p})
 	}
@@ -501,4 +506,10 @@ func (d *Document) NextDeliverableCode(priority string) string {
 		}
 	}
 	return prefix + strconv.Itoa(n+1)
+}
+
+// live reports whether the entity with the given id is there and not deleted.
+func (d *Document) live(id string) bool {
+	e := d.Entity(id)
+	return e != nil && !e.Deleted()
 }

@@ -25,9 +25,12 @@ deps:
 test-deps:
 	@scripts/deps.sh test
 
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 ## bench: the benchmarks behind the figures in the README
 bench:

@@ -1,6 +1,8 @@
 package stratplan_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 
@@ -92,8 +94,12 @@ func TestValidateWarnsAndKeepsData(t *testing.T) {
 }
 
 func TestNaturalIDsMeetAcrossReplicas(t *testing.T) {
-	if stratplan.VoteID("p1", "t1") != stratplan.VoteID("p1", "t1") || stratplan.VoteID("p1", "t1") == stratplan.VoteID("p1", "t2") {
-		t.Fatal("vote ids are not a function of voter and target")
+	sum := sha256.Sum256([]byte("p1|t1"))
+	if got, want := stratplan.VoteID("p1", "t1"), "vote-"+hex.EncodeToString(sum[:])[:32]; got != want {
+		t.Fatalf("vote id %q, want %q (the format's natural key)", got, want)
+	}
+	if stratplan.VoteID("p1", "t1") == stratplan.VoteID("p1", "t2") {
+		t.Fatal("two targets share a vote id")
 	}
 	id := stratplan.MeasurementID("i1", "2026-Q3")
 	if !strings.HasPrefix(id, "meas-") || len(id) != 5+32 || !stratplan.ValidID(id) {

@@ -492,7 +492,12 @@ func (a *App) showShortcuts() {
 		{"↑ ↓, Space", lang.L("Choose an item in a list")},
 		{"Delete", lang.L("Remove the item (Undo in the status line)")},
 		{"1 2 3 4", lang.L("SWOT: move the item to Strengths, Weaknesses, Opportunities, Threats")},
+		{"+ / −", lang.L("Vision, Priorities: give or take back a dot for the voter")},
+		{"A", lang.L("Vision: adopt the statement")},
+		{"T", lang.L("Priorities: trace the priority back to the scan and on to its indicators")},
+		{"Ctrl+E / Ctrl+I", lang.L("Export a bundle / import bundles")},
 		{"Ctrl+O / Ctrl+N", lang.L("Open a plan / new plan")},
+		{"Ctrl+Q", lang.L("Quit (everything is already saved)")},
 	}
 	form := widget.NewForm()
 	for _, r := range rows {

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"stratplan/internal/sjson"
 )
@@ -181,7 +184,7 @@ func decodeField(n *sjson.Node) (Field, string) {
 		if m.Value.Kind != sjson.Number || err != nil || c == 0 {
 			return f, fmt.Sprintf("ctx counter of %s must be a whole number from 1", m.Name)
 		}
-		f.Ctx = append(f.Ctx, Seen{Replica: m.Name, N: c})
+		f.Ctx = append(f.Ctx, Seen{Replica: intern(m.Name), N: c})
 	}
 	sort.Slice(f.Ctx, func(i, j int) bool { return f.Ctx[i].Replica < f.Ctx[j].Replica })
 	if vals.Kind != sjson.Array {
@@ -228,6 +231,7 @@ func decodeVal(n *sjson.Node) (Val, string) {
 	if err != nil {
 		return v, fmt.Sprintf("dot %q: %v", dot.Str, err)
 	}
+	d.Replica = intern(d.Replica)
 	v.Dot = d
 	if at.Kind != sjson.String {
 		return v, "at must be an RFC 3339 time string"
@@ -257,4 +261,29 @@ func decodeVal(n *sjson.Node) (Val, string) {
 		return v, "a value must be a string, true, false, null or a list of strings"
 	}
 	return v, ""
+}
+
+// replicaIDs holds one copy of each replica id read: a plan has a few
+// dozen replicas but every field of every entity names them. Past a bound
+// (files made up by hand or by a fuzzer) ids are no longer kept.
+var (
+	replicaIDs   sync.Map
+	replicaCount atomic.Int64
+)
+
+const maxInterned = 10000
+
+func intern(s string) string {
+	if v, ok := replicaIDs.Load(s); ok {
+		return v.(string)
+	}
+	if replicaCount.Load() >= maxInterned {
+		return s
+	}
+	s = strings.Clone(s)
+	v, loaded := replicaIDs.LoadOrStore(s, s)
+	if !loaded {
+		replicaCount.Add(1)
+	}
+	return v.(string)
 }

@@ -27,8 +27,7 @@ var (
 type actionsStep struct {
 	a          *App
 	obj        fyne.CanvasObject
-	priority   *widget.Select
-	prioIDs    []string
+	priority   *idSelect
 	title      *widget.Entry
 	table      *keyTable
 	delivTitle *widget.Entry
@@ -42,20 +41,15 @@ type actionsStep struct {
 	actions    []stratplan.Action
 	delivs     []stratplan.Deliverable
 	selected   int
-	loading    bool
 }
 
 func newActionsStep(a *App) stepView {
 	s := &actionsStep{a: a, selected: -1}
-	s.priority = widget.NewSelect(nil, func(string) {
-		if s.loading {
-			return
-		}
+	s.priority = newIDSelect(lang.L("Choose a priority"), func(string) {
 		s.selected = -1
 		s.table.UnselectAll()
 		s.refresh()
 	})
-	s.priority.PlaceHolder = lang.L("Choose a priority")
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder(lang.L("Add an action to this priority…"))
 	s.title.OnSubmitted = func(string) { s.add() }
@@ -151,7 +145,7 @@ func newActionsStep(a *App) stepView {
 	hint := widget.NewLabelWithStyle(lang.L("Choose a priority, type an action and press Enter. In the table, Enter edits (owner, dates, budget, status) and Delete removes; deliverables belong to the action chosen."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(lang.L("Actions")), hint, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Priority")), nil, s.priority), s.title)
+	top := container.NewVBox(heading(lang.L("Actions")), hint, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Priority")), nil, s.priority.Select), s.title)
 	delivBox := container.New(newBorder(s.delivTitle, nil), s.delivTitle, s.delivList)
 	center := container.NewVSplit(container.NewBorder(nil, tools, nil, nil, s.table),
 		container.NewBorder(widget.NewLabelWithStyle(lang.L("Deliverables"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, delivBox))
@@ -169,12 +163,7 @@ func (s *actionsStep) money(f float64) string {
 	return strings.TrimSpace(formatAmount(f) + " " + cur)
 }
 
-func (s *actionsStep) currentPriority() string {
-	if i := s.priority.SelectedIndex(); i >= 0 && i < len(s.prioIDs) {
-		return s.prioIDs[i]
-	}
-	return ""
-}
+func (s *actionsStep) currentPriority() string { return s.priority.id() }
 
 func (s *actionsStep) refresh() {
 	doc := s.a.plan.Doc()
@@ -183,28 +172,11 @@ func (s *actionsStep) refresh() {
 	if s.a.focusPriority != "" {
 		keep, s.a.focusPriority = s.a.focusPriority, ""
 	}
-	names := make([]string, len(ranked))
-	s.prioIDs = make([]string, len(ranked))
-	sel := -1
+	names, ids := make([]string, len(ranked)), make([]string, len(ranked))
 	for i, p := range ranked {
-		names[i] = fmt.Sprintf("%d. %s", p.Rank, p.Title)
-		s.prioIDs[i] = p.E.ID
-		if p.E.ID == keep {
-			sel = i
-		}
+		names[i], ids[i] = fmt.Sprintf("%d. %s", p.Rank, p.Title), p.E.ID
 	}
-	if sel < 0 && len(ranked) > 0 {
-		sel = 0
-	}
-	s.priority.Options = names
-	s.loading = true
-	if sel >= 0 {
-		s.priority.SetSelectedIndex(sel)
-	} else {
-		s.priority.ClearSelected()
-	}
-	s.loading = false
-	s.priority.Refresh()
+	s.priority.fill(names, ids, keep, true)
 	prio := s.currentPriority()
 	s.actions = nil
 	if prio != "" {

@@ -26,8 +26,7 @@ var (
 type indicatorsStep struct {
 	a        *App
 	obj      fyne.CanvasObject
-	of       *widget.Select
-	ofIDs    []string
+	of       *idSelect
 	name     *widget.Entry
 	table    *keyTable
 	history  *widget.List
@@ -35,20 +34,15 @@ type indicatorsStep struct {
 	items    []stratplan.Indicator
 	revs     []stratplan.TargetRevision
 	selected int
-	loading  bool
 }
 
 func newIndicatorsStep(a *App) stepView {
 	s := &indicatorsStep{a: a, selected: -1}
-	s.of = widget.NewSelect(nil, func(string) {
-		if s.loading {
-			return
-		}
+	s.of = newIDSelect(lang.L("Choose a priority or an action"), func(string) {
 		s.selected = -1
 		s.table.UnselectAll()
 		s.refresh()
 	})
-	s.of.PlaceHolder = lang.L("Choose a priority or an action")
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder(lang.L("Add an indicator, e.g. Average clearance time…"))
 	s.name.OnSubmitted = func(string) { s.add() }
@@ -90,7 +84,7 @@ func newIndicatorsStep(a *App) stepView {
 	hint := widget.NewLabelWithStyle(lang.L("Choose what to measure, type an indicator and press Enter. Enter edits it; changing a target asks for the reason and keeps the old one in the history."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(lang.L("Indicators")), hint, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Measures")), nil, s.of), s.name)
+	top := container.NewVBox(heading(lang.L("Indicators")), hint, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Measures")), nil, s.of.Select), s.name)
 	history := container.NewBorder(widget.NewLabelWithStyle(lang.L("Target history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.history)
 	body := container.NewBorder(nil, tools, nil, fixedWidth(300, history), s.table)
 	s.obj = container.New(newBorder(top, s.notes.obj), top, body, s.notes.obj)
@@ -100,12 +94,7 @@ func newIndicatorsStep(a *App) stepView {
 func (s *indicatorsStep) object() fyne.CanvasObject { return s.obj }
 func (s *indicatorsStep) focus()                    { s.a.win.Canvas().Focus(s.name) }
 
-func (s *indicatorsStep) current() string {
-	if i := s.of.SelectedIndex(); i >= 0 && i < len(s.ofIDs) {
-		return s.ofIDs[i]
-	}
-	return ""
-}
+func (s *indicatorsStep) current() string { return s.of.id() }
 
 func (s *indicatorsStep) refresh() {
 	doc := s.a.plan.Doc()
@@ -113,33 +102,18 @@ func (s *indicatorsStep) refresh() {
 	if s.a.focusPriority != "" {
 		keep, s.a.focusPriority = s.a.focusPriority, ""
 	}
-	var names []string
-	s.ofIDs = s.ofIDs[:0]
+	var names, ids []string
 	actions := map[string][]*stratplan.Entity{}
 	for _, e := range doc.LiveWhere(stratplan.KindAction, "", "") {
 		actions[e.Str("priority")] = append(actions[e.Str("priority")], e)
 	}
 	for _, p := range stratplan.RankPriorities(doc.Priorities(s.a.workshop), doc.Votes(s.a.workshop)) {
-		names = append(names, fmt.Sprintf("%d. %s", p.Rank, p.Title))
-		s.ofIDs = append(s.ofIDs, p.E.ID)
+		names, ids = append(names, fmt.Sprintf("%d. %s", p.Rank, p.Title)), append(ids, p.E.ID)
 		for _, e := range actions[p.E.ID] {
-			names = append(names, "      ↳ "+e.Str("title"))
-			s.ofIDs = append(s.ofIDs, e.ID)
+			names, ids = append(names, "      ↳ "+e.Str("title")), append(ids, e.ID)
 		}
 	}
-	sel := indexOf(s.ofIDs, keep)
-	if sel < 0 && len(s.ofIDs) > 0 {
-		sel = 0
-	}
-	s.of.Options = names
-	s.loading = true
-	if sel >= 0 {
-		s.of.SetSelectedIndex(sel)
-	} else {
-		s.of.ClearSelected()
-	}
-	s.loading = false
-	s.of.Refresh()
+	s.of.fill(names, ids, keep, true)
 	of := s.current()
 	s.items = nil
 	if of != "" {

@@ -22,8 +22,7 @@ type workshopStep struct {
 	details fyne.CanvasObject
 
 	title, venue, facilitator, date *commitEntry
-	region                          *widget.Select
-	regionIDs                       []string
+	region                          *idSelect
 	mode                            *widget.RadioGroup
 	loading                         bool
 
@@ -52,12 +51,7 @@ func newWorkshopStep(a *App) stepView {
 		s.set("date", strings.TrimSpace(v))
 	}
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), s.pickDate)
-	s.region = widget.NewSelect(nil, func(string) {
-		if i := s.region.SelectedIndex(); !s.loading && i >= 0 {
-			s.set("region", s.regionIDs[i])
-		}
-	})
-	s.region.PlaceHolder = lang.L("Choose the region")
+	s.region = newIDSelect(lang.L("Choose the region"), func(id string) { s.set("region", id) })
 	s.mode = widget.NewRadioGroup(translated(modeLabels), func(string) {
 		if i := indexOf(s.mode.Options, s.mode.Selected); !s.loading && i >= 0 {
 			s.set("mode", stratplan.WorkshopModes[i])
@@ -73,7 +67,7 @@ func newWorkshopStep(a *App) stepView {
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), withBadge("title", s.title)),
-		widget.NewFormItem(lang.L("Region"), withBadge("region", s.region)),
+		widget.NewFormItem(lang.L("Region"), withBadge("region", s.region.Select)),
 		widget.NewFormItem(lang.L("Mode"), withBadge("mode", s.mode)),
 		widget.NewFormItem(lang.L("Date"), withBadge("date", container.NewBorder(nil, nil, nil, pick, s.date))),
 		widget.NewFormItem(lang.L("Venue or platform"), withBadge("venue", s.venue)),
@@ -135,21 +129,11 @@ func (s *workshopStep) refresh() {
 	s.date.show(c, w.Date)
 
 	regions := doc.Regions()
-	names := make([]string, len(regions))
-	s.regionIDs = make([]string, len(regions))
-	sel := -1
+	names, ids := make([]string, len(regions)), make([]string, len(regions))
 	for i, r := range regions {
-		names[i], s.regionIDs[i] = r.Name, r.E.ID
-		if r.E.ID == w.Region {
-			sel = i
-		}
+		names[i], ids[i] = r.Name, r.E.ID
 	}
-	s.region.Options = names
-	if sel >= 0 {
-		s.region.SetSelectedIndex(sel)
-	} else {
-		s.region.ClearSelected()
-	}
+	s.region.fill(names, ids, w.Region, false)
 	if i := indexOf(stratplan.WorkshopModes, w.Mode); i >= 0 {
 		s.mode.SetSelected(s.mode.Options[i])
 	} else {

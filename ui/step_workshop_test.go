@@ -44,7 +44,7 @@ func TestWorkshopDetailsSaveOnEnterAndOnLeaving(t *testing.T) {
 	}
 
 	s.mode.SetSelected("Virtual")
-	s.region.SetSelected("Europe")
+	s.region.Select.SetSelected("Europe")
 	e := a.plan.Doc().Entity(a.workshop)
 	if e.Str("mode") != "virtual" || e.Str("region") != "region-eur" {
 		t.Fatalf("mode %q, region %q", e.Str("mode"), e.Str("region"))
@@ -68,8 +68,8 @@ func TestWorkshopDetailsSaveOnEnterAndOnLeaving(t *testing.T) {
 
 	reopen(t, a)
 	s = workshopOf(t, a)
-	if s.title.Text != "Atelier régional Afrique de l'Ouest et du Centre" || s.venue.Text != "Zoom" || s.mode.Selected != "Virtual" || s.region.Selected != "Europe" {
-		t.Fatalf("after reopening: %q %q %q %q", s.title.Text, s.venue.Text, s.mode.Selected, s.region.Selected)
+	if s.title.Text != "Atelier régional Afrique de l'Ouest et du Centre" || s.venue.Text != "Zoom" || s.mode.Selected != "Virtual" || s.region.Select.Selected != "Europe" {
+		t.Fatalf("after reopening: %q %q %q %q", s.title.Text, s.venue.Text, s.mode.Selected, s.region.Select.Selected)
 	}
 }
 

@@ -110,7 +110,7 @@ func TestVisionCaptureVoteAndAdopt(t *testing.T) {
 		t.Fatal("type and Enter did not add the candidate")
 	}
 	// Aminata has used three of her five vision dots; give two more, then a third is refused.
-	s.voters.sel.SetSelectedIndex(0)
+	s.voters.sel.Select.SetSelectedIndex(0)
 	if !strings.Contains(s.voters.remaining.Text, "2 dots left") {
 		t.Fatalf("remaining: %q", s.voters.remaining.Text)
 	}
@@ -195,7 +195,7 @@ func TestPrioritiesVotingRankingAndTrace(t *testing.T) {
 	}
 	// Give it 5 dots from someone who has not voted yet: it rises to the
 	// top three; the voter then has none left.
-	s.voters.sel.SetSelected("Fatoumata Keïta (Mali)")
+	s.voters.sel.Select.SetSelected("Fatoumata Keïta (Mali)")
 	row := -1
 	for i, p := range s.ranked {
 		if p.E.ID == added.E.ID {

@@ -16,8 +16,7 @@ import (
 // shows how many dots the voter has left among the targets it counts.
 type voterBar struct {
 	a         *App
-	sel       *widget.Select
-	ids       []string
+	sel       *idSelect
 	remaining *widget.Label
 	counted   func(target string) bool
 	obj       fyne.CanvasObject
@@ -25,20 +24,14 @@ type voterBar struct {
 
 func newVoterBar(a *App, counted func(target string) bool) *voterBar {
 	v := &voterBar{a: a, counted: counted}
-	v.sel = widget.NewSelect(nil, func(string) { v.showRemaining() })
-	v.sel.PlaceHolder = lang.L("Who is voting?")
+	v.sel = newIDSelect(lang.L("Who is voting?"), func(string) { v.showRemaining() })
 	v.remaining = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.obj = container.NewHBox(widget.NewLabel(lang.L("Voter")), container.NewGridWrap(fyne.NewSize(260, v.sel.MinSize().Height), v.sel), v.remaining)
+	v.obj = container.NewHBox(widget.NewLabel(lang.L("Voter")), container.NewGridWrap(fyne.NewSize(260, v.sel.Select.MinSize().Height), v.sel.Select), v.remaining)
 	return v
 }
 
 // voter returns the participant voting, or "".
-func (v *voterBar) voter() string {
-	if i := v.sel.SelectedIndex(); i >= 0 && i < len(v.ids) {
-		return v.ids[i]
-	}
-	return ""
-}
+func (v *voterBar) voter() string { return v.sel.id() }
 
 func (v *voterBar) dots() int {
 	if e := v.a.plan.Doc().Entity(v.a.workshop); e != nil {
@@ -49,27 +42,14 @@ func (v *voterBar) dots() int {
 
 func (v *voterBar) refresh() {
 	ps := v.a.plan.Doc().Participants(v.a.workshop)
-	names := make([]string, len(ps))
-	keep := v.voter()
-	v.ids = make([]string, len(ps))
-	sel := -1
+	names, ids := make([]string, len(ps)), make([]string, len(ps))
 	for i, p := range ps {
-		names[i] = p.Name
+		names[i], ids[i] = p.Name, p.E.ID
 		if p.Member != "" {
 			names[i] += " (" + p.Member + ")"
 		}
-		v.ids[i] = p.E.ID
-		if p.E.ID == keep {
-			sel = i
-		}
 	}
-	v.sel.Options = names
-	if sel >= 0 {
-		v.sel.SetSelectedIndex(sel)
-	} else {
-		v.sel.ClearSelected()
-	}
-	v.sel.Refresh()
+	v.sel.fill(names, ids, v.voter(), false)
 	v.showRemaining()
 }
 
@@ -102,7 +82,7 @@ func (v *voterBar) give(target string, delta int) {
 	who := v.voter()
 	if who == "" {
 		v.a.setStatus(lang.L("Choose who is voting first."))
-		v.a.win.Canvas().Focus(v.sel)
+		v.a.win.Canvas().Focus(v.sel.Select)
 		return
 	}
 	cur := v.pointsOf(who, target)
@@ -111,7 +91,7 @@ func (v *voterBar) give(target string, delta int) {
 		return
 	}
 	if delta > 0 && stratplan.RemainingDots(v.dots(), who, v.a.plan.Doc().Votes(v.a.workshop), v.counted) < delta {
-		v.a.setStatus(lang.L("{{.Name}} has no dots left.", map[string]any{"Name": v.sel.Selected}))
+		v.a.setStatus(lang.L("{{.Name}} has no dots left.", map[string]any{"Name": v.sel.Select.Selected}))
 		return
 	}
 	ws := v.a.workshop

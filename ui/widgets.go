@@ -321,3 +321,50 @@ func newTextTable(rows func() int, columns []string, widths []float32, cell func
 	}
 	return t
 }
+
+// idSelect is a choice among things the plan holds: it shows their names
+// and answers their ids. Filling it again keeps the choice and does not
+// call OnPick, which runs only when the user picks.
+type idSelect struct {
+	Select  *widget.Select // the widget to place in the window
+	ids     []string
+	filling bool
+	OnPick  func(id string)
+}
+
+func newIDSelect(placeholder string, onPick func(id string)) *idSelect {
+	s := &idSelect{OnPick: onPick}
+	s.Select = widget.NewSelect(nil, func(string) {
+		if !s.filling && s.OnPick != nil {
+			s.OnPick(s.id())
+		}
+	})
+	s.Select.PlaceHolder = placeholder
+	return s
+}
+
+// fill sets the choices and selects keep, or the first one when keep is
+// not among them and first is set.
+func (s *idSelect) fill(names, ids []string, keep string, first bool) {
+	s.filling = true
+	defer func() { s.filling = false }()
+	s.Select.Options, s.ids = names, ids
+	sel := indexOf(ids, keep)
+	if sel < 0 && first && len(ids) > 0 {
+		sel = 0
+	}
+	if sel >= 0 {
+		s.Select.SetSelectedIndex(sel)
+	} else {
+		s.Select.ClearSelected()
+	}
+	s.Select.Refresh()
+}
+
+// id is the id of the thing chosen, or "".
+func (s *idSelect) id() string {
+	if i := s.Select.SelectedIndex(); i >= 0 && i < len(s.ids) {
+		return s.ids[i]
+	}
+	return ""
+}

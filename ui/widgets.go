@@ -309,7 +309,9 @@ func newTextTable(rows func() int, columns []string, widths []float32, cell func
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis // translations run longer than English
+		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
@@ -317,7 +319,9 @@ func newTextTable(rows func() int, columns []string, widths []float32, cell func
 		}
 	}
 	for i, w := range widths {
-		t.SetColumnWidth(i, w)
+		// Wide enough for the header in the user's language.
+		head := fyne.MeasureText(lang.L(columns[i]), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2
+		t.SetColumnWidth(i, max(w, head))
 	}
 	return t
 }

@@ -136,9 +136,21 @@ func (s *prioritiesStep) refresh() {
 	if e := doc.Entity(s.a.workshop); e != nil {
 		s.dots.show(s.a.win.Canvas(), fmt.Sprint(stratplan.WorkshopOf(e).Dots))
 	}
+	picked := ""
+	if s.selected >= 0 && s.selected < len(s.ranked) {
+		picked = s.ranked[s.selected].E.ID
+	}
 	s.ranked = stratplan.RankPriorities(doc.Priorities(s.a.workshop), doc.Votes(s.a.workshop))
-	if s.selected >= len(s.ranked) {
-		s.selected = -1
+	// Votes reorder the table: the selection follows its priority.
+	s.selected = -1
+	for i, p := range s.ranked {
+		if p.E.ID == picked {
+			s.selected = i
+		}
+	}
+	if s.selected >= 0 {
+		s.table.reselect(s.selected)
+	} else {
 		s.table.UnselectAll()
 	}
 	// The matrix shows the leading priorities: beyond a few dozen dots it

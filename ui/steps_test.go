@@ -183,7 +183,12 @@ func TestPrioritiesVotingRankingAndTrace(t *testing.T) {
 		t.Fatalf("first: %+v", s.ranked[0])
 	}
 	s.objective.SetSelected("SO3 Protection of society, health and safety")
+	s.table.Select(widget.TableCellID{Row: 1, Col: 2}) // a priority picked earlier…
+	a.win.Canvas().Focus(s.title)
 	typeEnter(s.title, "Container scanning at Tema port")
+	if a.win.Canvas().Focused() != s.title || s.ranked[s.selected].Title != "Single Window interconnection between neighbours" {
+		t.Fatal("adding a priority took the keyboard away from the entry or lost the pick") // …stays picked, and typing goes on
+	}
 	var added stratplan.RankedPriority
 	for _, p := range s.ranked {
 		if p.Title == "Container scanning at Tema port" {
@@ -340,5 +345,23 @@ func TestEveryStepFitsALaptopScreen(t *testing.T) {
 		if h := a.win.Content().MinSize().Height; h > 720 {
 			t.Errorf("step %s needs %.0f pixels of height", pages[i].key, h)
 		}
+	}
+}
+
+func TestPickedPriorityKeepsItsDotsWhenTheRankingMoves(t *testing.T) {
+	a := newExampleApp(t)
+	s := stepOf[*prioritiesStep](t, a, 5)
+	s.voters.sel.Select.SetSelected("Fatoumata Keïta (Mali)")
+	last := s.ranked[len(s.ranked)-1]
+	s.table.Select(widget.TableCellID{Row: len(s.ranked) - 1, Col: 2}) // clicked with the mouse
+	if a.win.Canvas().Focused() != s.table {
+		t.Fatal("picking a row does not give the table the keyboard")
+	}
+	for range 3 {
+		s.table.TypedRune('+') // the priority climbs the ranking as it gets dots
+	}
+	pts := stratplan.Points(a.plan.Doc().Votes(a.workshop))
+	if pts[last.E.ID] != last.Points+3 {
+		t.Fatalf("%q has %d points, want %d: the dots went elsewhere", last.Title, pts[last.E.ID], last.Points+3)
 	}
 }

@@ -55,10 +55,12 @@ func (e *commitEntry) show(c fyne.Canvas, text string) {
 }
 
 // keyList is a list that the keyboard can act on: Enter, Delete and the
-// keys in OnKey work on the item under the keyboard focus.
+// keys in OnKey work on the item under the keyboard cursor or, after a
+// click, on the item clicked.
 type keyList struct {
 	widget.List
 	selected widget.ListItemID
+	moved    bool // the keyboard cursor moved since the last selection
 	OnKey    func(id widget.ListItemID, key *fyne.KeyEvent) bool
 	OnRune   func(id widget.ListItemID, r rune) bool
 	OnSelect func(id widget.ListItemID) // -1 when nothing is selected
@@ -71,6 +73,7 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	l.UpdateItem = update
 	l.OnSelected = func(id widget.ListItemID) {
 		l.selected = id
+		focusOnPick(l)
 		if l.OnSelect != nil {
 			l.OnSelect(id)
 		}
@@ -87,23 +90,32 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	return l
 }
 
-// selectFocused makes the item under the keyboard focus the selected one.
-func (l *keyList) selectFocused() widget.ListItemID {
-	l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+// target is the item the keys act on: the one under the keyboard cursor
+// if it moved since the last pick, else the one picked.
+func (l *keyList) target() widget.ListItemID {
+	if l.moved || l.selected < 0 {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		l.moved = false
+	}
 	return l.selected
 }
 
 // TypedKey handles the list's own keys, then ours.
 func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyUp, fyne.KeyDown, fyne.KeySpace:
+	case fyne.KeyUp, fyne.KeyDown:
+		l.moved = true
+		l.List.TypedKey(ev)
+		return
+	case fyne.KeySpace:
+		l.moved = false
 		l.List.TypedKey(ev)
 		return
 	}
 	if l.Length() == 0 || l.OnKey == nil {
 		return
 	}
-	if id := l.selectFocused(); id >= 0 {
+	if id := l.target(); id >= 0 && id < l.Length() {
 		l.OnKey(id, ev)
 	}
 }
@@ -113,7 +125,7 @@ func (l *keyList) TypedRune(r rune) {
 	if l.Length() == 0 || l.OnRune == nil {
 		return
 	}
-	if id := l.selectFocused(); id >= 0 {
+	if id := l.target(); id >= 0 && id < l.Length() {
 		l.OnRune(id, r)
 	}
 }
@@ -122,6 +134,8 @@ func (l *keyList) TypedRune(r rune) {
 type keyTable struct {
 	widget.Table
 	selected widget.TableCellID
+	moved    bool // the keyboard cursor moved since the last selection
+	quiet    bool // selecting from code: keep the keyboard where it is
 	OnKey    func(row int, key *fyne.KeyEvent)
 	OnRune   func(row int, r rune)
 	OnSelect func(row int) // -1 when nothing is selected
@@ -133,10 +147,29 @@ func (t *keyTable) TypedRune(r rune) {
 	if t.OnRune == nil || t.Length == nil {
 		return
 	}
-	t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if rows, _ := t.Length(); t.selected.Row >= 0 && t.selected.Row < rows {
-		t.OnRune(t.selected.Row, r)
+	if row := t.target(); row >= 0 {
+		t.OnRune(row, r)
 	}
+}
+
+// reselect selects a row from code, leaving the keyboard focus alone.
+func (t *keyTable) reselect(row int) {
+	t.quiet = true
+	defer func() { t.quiet = false }()
+	t.Select(widget.TableCellID{Row: row, Col: max(t.selected.Col, 0)})
+}
+
+// target is the row the keys act on: under the keyboard cursor if it moved
+// since the last pick, else the row picked; -1 for none.
+func (t *keyTable) target() int {
+	if t.moved || t.selected.Row < 0 {
+		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		t.moved = false
+	}
+	if rows, _ := t.Length(); t.selected.Row >= 0 && t.selected.Row < rows {
+		return t.selected.Row
+	}
+	return -1
 }
 
 func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *keyTable {
@@ -146,6 +179,9 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 	t.UpdateCell = update
 	t.OnSelected = func(id widget.TableCellID) {
 		t.selected = id
+		if !t.quiet {
+			focusOnPick(t)
+		}
 		if t.OnSelect != nil {
 			t.OnSelect(id.Row)
 		}
@@ -167,13 +203,16 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEnter, fyne.KeyReturn, fyne.KeyDelete, fyne.KeyBackspace, fyne.KeyF2:
-		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-		if t.OnKey != nil && t.selected.Row >= 0 && t.Length != nil {
-			if rows, _ := t.Length(); t.selected.Row < rows {
-				t.OnKey(t.selected.Row, ev)
+		if t.OnKey != nil && t.Length != nil {
+			if row := t.target(); row >= 0 {
+				t.OnKey(row, ev)
 			}
 		}
 		return
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+		t.moved = true
+	case fyne.KeySpace:
+		t.moved = false
 	}
 	t.Table.TypedKey(ev)
 }
@@ -371,4 +410,12 @@ func (s *idSelect) id() string {
 		return s.ids[i]
 	}
 	return ""
+}
+
+// focusOnPick gives the keyboard to a list or table the user picked a row
+// of with the mouse, so that its keys (Enter, Delete, + …) act at once.
+func focusOnPick(o fyne.Focusable) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o.(fyne.CanvasObject)); c != nil && c.Focused() != o {
+		c.Focus(o)
+	}
 }

@@ -33,6 +33,7 @@ type Plan interface {
 	Path() string
 	Close() error
 
+	Replica() string
 	EnsureReplica() (string, error)
 	ExportSeq() uint64
 	NextExportSeq() (uint64, error)

@@ -53,7 +53,7 @@ func (a *App) busy(title string, work func() (done func(), err error)) {
 func (a *App) suggestedBundleName() string {
 	doc := a.plan.Doc()
 	region := "all"
-	if r := doc.ReplicaInfo(a.replicaID()).Region; r != "" {
+	if r := doc.ReplicaInfo(a.plan.Replica()).Region; r != "" {
 		region = doc.Entity(r).Str("code")
 	} else if w := doc.Entity(a.workshop); w != nil && w.Str("region") != "" {
 		if e := doc.Entity(w.Str("region")); e != nil {
@@ -61,13 +61,6 @@ func (a *App) suggestedBundleName() string {
 		}
 	}
 	return fmt.Sprintf("%s-%s-%s-%d.json", slug(doc.PlanInfo().Title, "plan"), slug(region, "all"), time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
-}
-
-func (a *App) replicaID() string {
-	if r, ok := a.plan.(interface{ Replica() string }); ok {
-		return r.Replica()
-	}
-	return ""
 }
 
 // slug keeps letters and digits of s, lower case, accents dropped, words

@@ -26,7 +26,7 @@ func (a *App) showKeys() {
 		return
 	}
 	doc := a.plan.Doc()
-	me := doc.ReplicaInfo(a.replicaID())
+	me := doc.ReplicaInfo(a.plan.Replica())
 	label := widget.NewEntry()
 	label.SetText(me.Label)
 	label.SetPlaceHolder(lang.L("e.g. Europe workshop, Brussels"))

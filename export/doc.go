@@ -1,4 +1,5 @@
 // Package export translates plans to and from the files that leave and
-// enter the app: CSV lists today; bundles and PDF reports build on the same
-// io.Reader / io.Writer shape. It knows nothing of paths or dialogs.
+// enter the app: bundles (encoding, strict decoding, signatures), CSV lists
+// of participants and survey answers. It reads from io.Reader and writes to
+// io.Writer; it knows nothing of paths or dialogs.
 package export

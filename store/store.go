@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"syscall"
@@ -136,14 +137,21 @@ func (s *Store) load(opts *Options) error {
 			return ErrNotPlan
 		}
 		s.doc = stratplan.NewDocument(plan)
-		return ents.ForEach(func(k, v []byte) error {
-			e, err := stratplan.ParseEntityJSON(v)
-			if err != nil {
-				return fmt.Errorf("the plan file is damaged (%v): restore it from a backup", err)
-			}
-			s.doc.Put(e)
+		var vals [][]byte // valid while the transaction is open
+		if err := ents.ForEach(func(_, v []byte) error {
+			vals = append(vals, v)
 			return nil
-		})
+		}); err != nil {
+			return err
+		}
+		parsed, err := parseAll(vals)
+		if err != nil {
+			return fmt.Errorf("the plan file is damaged (%v): restore it from a backup", err)
+		}
+		for _, e := range parsed {
+			s.doc.Put(e)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -299,4 +307,34 @@ func friendly(err error) error {
 		return fmt.Errorf("stratplan may not write here: check the file's permissions (%w)", err)
 	}
 	return err
+}
+
+// parseAll reads the stored entities on every core: opening a large plan is
+// mostly parsing.
+func parseAll(vals [][]byte) ([]*stratplan.Entity, error) {
+	out := make([]*stratplan.Entity, len(vals))
+	workers := min(runtime.GOMAXPROCS(0), 8, max(len(vals)/1000, 1))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(vals); i += workers {
+				e, err := stratplan.ParseEntityJSON(vals[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = e
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

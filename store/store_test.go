@@ -207,3 +207,23 @@ func TestFailedEditChangesNothing(t *testing.T) {
 		t.Fatalf("failed edit: err %v, text %q", err, s.Doc().Entity("s1").Str("text"))
 	}
 }
+
+func TestDamagedEntityIsReportedNotDropped(t *testing.T) {
+	s := MustCreate(t, "m1")
+	path := s.Path()
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("entities")).Put([]byte("broken"), []byte(`{"id":"broken","kind":"swot","fields":{"text":{"ctx":{},"vals":[{"dot":"r:1","at":"2026-01-01T00:00:00Z","v":"x"}]}}}`))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err = store.Open(path, &store.Options{MachineID: "m1"})
+	if err == nil || !strings.Contains(err.Error(), "damaged") || !strings.Contains(err.Error(), "entity broken") || !strings.Contains(err.Error(), "backup") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -225,5 +226,42 @@ func TestDamagedEntityIsReportedNotDropped(t *testing.T) {
 	_, err = store.Open(path, &store.Options{MachineID: "m1"})
 	if err == nil || !strings.Contains(err.Error(), "damaged") || !strings.Contains(err.Error(), "entity broken") || !strings.Contains(err.Error(), "backup") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestMergeIsAllOrNothingAndKeepsFiveBackups(t *testing.T) {
+	s := MustCreate(t, "m1")
+	plan := s.Doc().Plan()
+	other := &stratplan.Author{Replica: "rother"}
+	for i := range 7 {
+		in := stratplan.NewDocument(plan)
+		if err := in.Begin(other).Set(fmt.Sprintf("x%d", i), stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("from a bundle"))); err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.Merge(in)
+		if err != nil || st.NewEntities != 1 {
+			t.Fatalf("merge %d: %+v, %v", i, st, err)
+		}
+		time.Sleep(2 * time.Millisecond) // backups are named by the millisecond
+	}
+	backups, _ := filepath.Glob(filepath.Join(s.BackupDir(), "*"+store.Ext))
+	if len(backups) != store.KeepBackups {
+		t.Fatalf("%d backups kept, want %d", len(backups), store.KeepBackups)
+	}
+	// A merge the document refuses changes nothing and makes no backup.
+	bad := stratplan.NewDocument(plan)
+	if err := bad.Begin(other).Set("x0", stratplan.KindPriority, stratplan.Set("title", stratplan.Text("clash"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Merge(bad); err == nil {
+		t.Fatal("an id of another kind was merged")
+	}
+	if s.Doc().Entity("x0").Kind != stratplan.KindSWOT {
+		t.Fatal("a refused merge changed the plan")
+	}
+	s.Close()
+	r := MustOpen(t, s.Path(), "m1")
+	if r.Doc().Entity("x6") == nil {
+		t.Fatal("merged entities are not in the file")
 	}
 }

@@ -96,6 +96,7 @@ func New(fy fyne.App, cfg Config) *App {
 	a.win = fy.NewWindow("stratplan")
 	a.win.Resize(fyne.NewSize(1200, 780))
 	a.win.SetMainMenu(a.menu())
+	a.applyZoom()
 	a.win.SetCloseIntercept(a.quit)
 	a.win.SetOnDropped(a.onDropped)
 	a.addShortcuts()
@@ -467,9 +468,14 @@ func (a *App) menu() *fyne.MainMenu {
 		item(lang.L("Next step"), fyne.KeyPageDown, func() { a.showStep(a.current + 1) }),
 		item(lang.L("Previous step"), fyne.KeyPageUp, func() { a.showStep(a.current - 1) }))
 	stepItems = append(stepItems, fyne.NewMenuItemSeparator(), item(lang.L("Conflicts"), "", func() { a.showStep(len(pages) - 1) }))
+	view := fyne.NewMenu(lang.L("View"),
+		item(lang.L("Larger"), fyne.KeyEqual, func() { a.zoom(+zoomStep) }),
+		item(lang.L("Smaller"), fyne.KeyMinus, func() { a.zoom(-zoomStep) }),
+		item(lang.L("Normal size"), "", func() { a.zoom(0) }))
 	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Keyboard shortcuts"), "", a.showShortcuts))
 	a.menuItems = append(append([]*fyne.MenuItem{}, file.Items...), stepItems...)
-	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("Steps"), stepItems...), help)
+	a.menuItems = append(a.menuItems, view.Items...)
+	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("Steps"), stepItems...), view, help)
 }
 
 // addShortcuts registers the menu's shortcuts on the canvas as well, for
@@ -498,6 +504,7 @@ func (a *App) showShortcuts() {
 		{"T", lang.L("Priorities: trace the priority back to the scan and on to its indicators")},
 		{"Ctrl+E / Ctrl+I", lang.L("Export a bundle / import bundles")},
 		{"Ctrl+O / Ctrl+N", lang.L("Open a plan / new plan")},
+		{"Ctrl+= / Ctrl+−", lang.L("Larger / smaller, for a projector or a shared screen")},
 		{"Ctrl+Q", lang.L("Quit (everything is already saved)")},
 	}
 	form := widget.NewForm()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"stratplan"
@@ -241,5 +242,29 @@ func TestNewPlanDialogNeverOverwrites(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(existing); string(after) != string(before) {
 		t.Fatal("an existing plan was changed")
+	}
+}
+
+func TestZoomForAProjector(t *testing.T) {
+	a := newExampleApp(t)
+	normal := theme.TextSize()
+	sc := a.win.Canvas().(fyne.Shortcutable)
+	a.win.Canvas().Unfocus()
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault})
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault})
+	if got := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText); got < normal*1.19 || got > normal*1.21 {
+		t.Fatalf("text size %v after two steps larger, want %v", got, normal*1.2)
+	}
+	if !strings.Contains(a.status.Text, "120%") {
+		t.Fatalf("status %q", a.status.Text)
+	}
+	// A new window on the same app keeps the size; Normal size resets it.
+	b := New(fyne.CurrentApp(), testConfig(t.TempDir()))
+	if got := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText); got < normal*1.19 {
+		t.Fatal("the size was not kept")
+	}
+	b.zoom(0)
+	if got := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText); got != normal {
+		t.Fatalf("text size %v after Normal size", got)
 	}
 }

@@ -72,6 +72,7 @@ func (s *swotStep) refresh() {
 	for i, q := range s.quads {
 		q.items = byQuad[stratplan.SWOTQuadrants[i]]
 		q.title.Text = fmt.Sprintf("%s (%d)", lang.L(quadrantTitles[i]), len(q.items))
+		q.title.TextSize = theme.TextSubHeadingSize() // follows View ▸ Larger / Smaller
 		q.title.Refresh()
 		if q.selected >= len(q.items) {
 			q.selected = -1

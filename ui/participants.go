@@ -85,17 +85,13 @@ func newParticipantsView(a *App) *participantsView {
 		p.selected = row
 		p.updateButtons()
 	}
-	p.table.OnKey = func(row int, ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			p.remove(row)
-		default:
-			if p.rows[row].E.HasConflict() {
-				p.a.settleEntity(p.rows[row].E)
-				return
-			}
-			p.editDialog(row)
+	p.table.OnDelete = p.remove
+	p.table.OnEdit = func(row int) {
+		if p.rows[row].E.HasConflict() {
+			p.a.settleEntity(p.rows[row].E)
+			return
 		}
+		p.editDialog(row)
 	}
 	p.editBtn = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.editDialog(p.selected) })
 	p.removeBtn = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { p.remove(p.selected) })

@@ -68,14 +68,8 @@ func newActionsStep(a *App) stepView {
 		s.selected = row
 		s.refreshDeliverables()
 	}
-	s.table.OnKey = func(row int, ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			s.remove(s.actions[row].E, s.actions[row].Title)
-		default:
-			s.editAction(row)
-		}
-	}
+	s.table.OnEdit = s.editAction
+	s.table.OnDelete = func(row int) { s.remove(s.actions[row].E, s.actions[row].Title) }
 	s.delivTitle = widget.NewEntry()
 	s.delivTitle.SetPlaceHolder(lang.L("Add a deliverable to the chosen action…"))
 	s.delivTitle.OnSubmitted = func(string) { s.addDeliverable() }
@@ -92,17 +86,8 @@ func newActionsStep(a *App) stepView {
 			d := s.delivs[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), statusName(d.Status, stratplan.DeliverableStatues, delivStatusLabels)))
 		})
-	s.delivList.OnKey = func(i widget.ListItemID, ev *fyne.KeyEvent) bool {
-		switch ev.Name {
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			s.remove(s.delivs[i].E, s.delivs[i].Title)
-		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
-			s.editDeliverable(i)
-		default:
-			return false
-		}
-		return true
-	}
+	s.delivList.OnEdit = s.editDeliverable
+	s.delivList.OnDelete = func(i widget.ListItemID) { s.remove(s.delivs[i].E, s.delivs[i].Title) }
 
 	setPlan := func(field string, number bool) func(string) {
 		return func(v string) {

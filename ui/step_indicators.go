@@ -59,14 +59,7 @@ func newIndicatorsStep(a *App) stepView {
 		s.selected = row
 		s.refreshHistory()
 	}
-	s.table.OnKey = func(row int, ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			s.remove(row)
-		default:
-			s.edit(row)
-		}
-	}
+	s.table.OnEdit, s.table.OnDelete = s.edit, s.remove
 	s.history = widget.NewList(func() int { return len(s.revs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

@@ -68,14 +68,7 @@ func newPrioritiesStep(a *App) stepView {
 		return []string{fmt.Sprint(p.Rank), pointsText(p.Points), p.Title, s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
 	})
 	s.table.OnSelect = func(row int) { s.selected = row }
-	s.table.OnKey = func(row int, ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			s.remove(row)
-		default:
-			s.edit(row)
-		}
-	}
+	s.table.OnEdit, s.table.OnDelete = s.edit, s.remove
 	s.table.OnRune = func(row int, r rune) {
 		switch r {
 		case '+', '=':

@@ -60,14 +60,7 @@ func newScanStep(a *App) stepView {
 		return []string{categoryName(f.Category), f.Title, scoreText(f.Impact), scoreText(f.Likelihood), f.Response}[col]
 	})
 	s.table.OnSelect = func(row int) { s.selected = row }
-	s.table.OnKey = func(row int, ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			s.remove(row)
-		default:
-			s.edit(row)
-		}
-	}
+	s.table.OnEdit, s.table.OnDelete = s.edit, s.remove
 	s.grid = newHeatGrid(5, lang.L("Likelihood"), lang.L("Impact"))
 	tools := container.NewHBox(
 		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { s.edit(s.selected) }),

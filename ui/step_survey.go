@@ -95,13 +95,7 @@ func newSurveyStep(a *App) stepView {
 			c.Objects[2].(*fyne.Container).Refresh() // texts changed width: lay the row out again
 			c.Refresh()
 		})
-	s.list.OnKey = func(i widget.ListItemID, ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-			s.makePriority(s.rows[i].Theme)
-			return true
-		}
-		return false
-	}
+	s.list.OnEdit = func(i widget.ListItemID) { s.makePriority(s.rows[i].Theme) }
 	s.notes = newNotesPanel(a, "survey")
 	hint := widget.NewLabelWithStyle(lang.L("Import the survey as CSV with the columns member, region, theme, score. A theme is common when it is in the top N themes of at least M regions. Enter on a theme makes it a candidate priority."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})

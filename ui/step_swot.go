@@ -113,17 +113,7 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			c.Refresh()
 		})
 	q.list.OnSelect = func(id widget.ListItemID) { q.selected = id }
-	q.list.OnKey = func(id widget.ListItemID, ev *fyne.KeyEvent) bool {
-		switch ev.Name {
-		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
-			q.editDialog(id)
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			q.remove(id)
-		default:
-			return false
-		}
-		return true
-	}
+	q.list.OnEdit, q.list.OnDelete = q.editDialog, q.remove
 	q.list.OnRune = func(id widget.ListItemID, r rune) bool {
 		if r >= '1' && r <= '4' {
 			q.move(id, int(r-'1'))

@@ -79,17 +79,7 @@ func newVisionStep(a *App) stepView {
 			right.Refresh() // the dots change width: lay the row out again
 			c.Refresh()
 		})
-	s.list.OnKey = func(i widget.ListItemID, ev *fyne.KeyEvent) bool {
-		switch ev.Name {
-		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
-			s.edit(i)
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			s.remove(i)
-		default:
-			return false
-		}
-		return true
-	}
+	s.list.OnEdit, s.list.OnDelete = s.edit, s.remove
 	s.list.OnRune = func(i widget.ListItemID, r rune) bool {
 		switch r {
 		case '+', '=':

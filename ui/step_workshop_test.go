@@ -119,7 +119,7 @@ func TestParticipantsQuickAddEditRemove(t *testing.T) {
 
 	// Keyboard: focus the table, select the new row, Enter edits.
 	p.table.Select(widget.TableCellID{Row: n, Col: 0})
-	p.table.OnKey(n, &fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	e, ok := c.Focused().(*widget.Entry)
 	if !ok || e.Text != "Nilüfer Şahin" {
 		t.Fatalf("Enter did not open the participant's editor (%T)", c.Focused())

@@ -55,13 +55,14 @@ func (e *commitEntry) show(c fyne.Canvas, text string) {
 }
 
 // keyList is a list that the keyboard can act on: Enter, Delete and the
-// keys in OnKey work on the item under the keyboard cursor or, after a
+// keys below work on the item under the keyboard cursor or, after a
 // click, on the item clicked.
 type keyList struct {
 	widget.List
 	selected widget.ListItemID
-	moved    bool // the keyboard cursor moved since the last selection
-	OnKey    func(id widget.ListItemID, key *fyne.KeyEvent) bool
+	moved    bool                       // the keyboard cursor moved since the last selection
+	OnEdit   func(id widget.ListItemID) // Enter, Return or F2
+	OnDelete func(id widget.ListItemID) // Delete or Backspace
 	OnRune   func(id widget.ListItemID, r rune) bool
 	OnSelect func(id widget.ListItemID) // -1 when nothing is selected
 }
@@ -112,12 +113,23 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 		l.List.TypedKey(ev)
 		return
 	}
-	if l.Length() == 0 || l.OnKey == nil {
-		return
+	if act := editOrDelete(ev, l.OnEdit, l.OnDelete); act != nil && l.Length() > 0 {
+		if id := l.target(); id >= 0 && id < l.Length() {
+			act(id)
+		}
 	}
-	if id := l.target(); id >= 0 && id < l.Length() {
-		l.OnKey(id, ev)
+}
+
+// editOrDelete picks the action a key asks for: edit on Enter, Return or
+// F2, delete on Delete or Backspace; nil for other keys or no action.
+func editOrDelete(ev *fyne.KeyEvent, edit, del func(int)) func(int) {
+	switch ev.Name {
+	case fyne.KeyEnter, fyne.KeyReturn, fyne.KeyF2:
+		return edit
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		return del
 	}
+	return nil
 }
 
 // TypedRune passes typed characters (such as 1–4) to OnRune.
@@ -134,9 +146,10 @@ func (l *keyList) TypedRune(r rune) {
 type keyTable struct {
 	widget.Table
 	selected widget.TableCellID
-	moved    bool // the keyboard cursor moved since the last selection
-	quiet    bool // selecting from code: keep the keyboard where it is
-	OnKey    func(row int, key *fyne.KeyEvent)
+	moved    bool          // the keyboard cursor moved since the last selection
+	quiet    bool          // selecting from code: keep the keyboard where it is
+	OnEdit   func(row int) // Enter, Return or F2
+	OnDelete func(row int) // Delete or Backspace
 	OnRune   func(row int, r rune)
 	OnSelect func(row int) // -1 when nothing is selected
 }
@@ -203,9 +216,9 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEnter, fyne.KeyReturn, fyne.KeyDelete, fyne.KeyBackspace, fyne.KeyF2:
-		if t.OnKey != nil && t.Length != nil {
+		if act := editOrDelete(ev, t.OnEdit, t.OnDelete); act != nil && t.Length != nil {
 			if row := t.target(); row >= 0 {
-				t.OnKey(row, ev)
+				act(row)
 			}
 		}
 		return

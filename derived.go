@@ -46,7 +46,7 @@ func AnalyseSurvey(scores []SurveyScore, th SurveyThresholds) SurveyResult {
 	}
 	names := map[string]string{}
 	key := func(t string) string {
-		k := strings.Join(strings.Fields(strings.ToLower(t)), " ")
+		k := sameText(t)
 		if _, ok := names[k]; !ok {
 			names[k] = strings.TrimSpace(t)
 		}
@@ -306,6 +306,9 @@ func (d *Document) TraceOf(id string) Trace {
 // workshop's survey, so that importing the survey again updates the scores
 // instead of adding them twice.
 func SurveyScoreID(workshop, member, theme string) string {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-	return naturalID("score-", workshop+"|"+norm(member)+"|"+norm(theme))
+	return naturalID("score-", workshop+"|"+sameText(member)+"|"+sameText(theme))
 }
+
+// sameText is how names compare when people type them: letter case and
+// spacing aside.
+func sameText(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }

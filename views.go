@@ -438,9 +438,8 @@ func (d *Document) QuadrantCounts(workshop string) map[string]int {
 // HasParticipant reports whether the list already has a participant of that
 // name from that member administration (letter case and spacing aside).
 func HasParticipant(list []Participant, name, member string) bool {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 	for _, p := range list {
-		if norm(p.Name) == norm(name) && norm(p.Member) == norm(member) {
+		if sameText(p.Name) == sameText(name) && sameText(p.Member) == sameText(member) {
 			return true
 		}
 	}

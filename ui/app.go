@@ -164,8 +164,8 @@ func (a *App) SetPlan(p Plan) {
 		}
 	}
 	a.win.SetContent(a.shell())
+	a.refresh() // the header first: showStep then builds and fills the step once
 	a.showStep(a.current)
-	a.refresh()
 	a.setStatus(lang.L("Opened {{.Path}}", map[string]any{"Path": p.Path()}))
 }
 

@@ -64,7 +64,8 @@ func Create(path string, opts *Options, seed func(ed *stratplan.Edit) error) err
 			return fmt.Errorf("create %s: %w", path, friendly(err))
 		}
 	}
-	return syncDir(dir)
+	syncDir(dir)
+	return nil
 }
 
 func initFile(path string) error {
@@ -93,14 +94,13 @@ func initFile(path string) error {
 
 const opTimeout = time.Second
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil // not all systems can open folders; the rename is still atomic
+// syncDir makes a rename in dir durable where the system allows it (not
+// all can open folders; the rename is atomic either way).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
 	}
-	defer d.Close()
-	_ = d.Sync()
-	return nil
 }
 
 // bindingOf names this machine and this file (its inode where files have

@@ -120,5 +120,6 @@ func WriteFileAtomic(path string, write func(f *os.File) error) (err error) {
 	if err = os.Rename(f.Name(), path); err != nil {
 		return friendly(err)
 	}
-	return syncDir(dir)
+	syncDir(dir)
+	return nil
 }

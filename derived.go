@@ -217,7 +217,7 @@ func (d *Document) resources() Resources {
 			continue
 		}
 		obj := ""
-		if p := d.Entity(e.Str("priority")); p != nil {
+		if p := d.Get(KindPriority, e.Str("priority")); p != nil {
 			if p.Deleted() {
 				continue // the priority was dropped, and its actions with it
 			}
@@ -270,12 +270,12 @@ func (d *Document) TraceOf(id string) Trace {
 	}
 	factors := map[string]bool{}
 	for _, s := range t.Priority.Sources {
-		if e := d.Entity(s); e != nil && !e.Deleted() && e.Kind == KindSWOT {
+		if e := d.Get(KindSWOT, s); e != nil && !e.Deleted() {
 			it := SWOTItem{E: e, Quadrant: e.Str("quadrant"), Text: e.Str("text"), Factor: e.Str("factor")}
 			t.SWOT = append(t.SWOT, it)
 			if it.Factor != "" && !factors[it.Factor] {
 				factors[it.Factor] = true
-				if f := d.Entity(it.Factor); f != nil && !f.Deleted() {
+				if f := d.Get(KindScanFactor, it.Factor); f != nil && !f.Deleted() {
 					t.Factors = append(t.Factors, ScanFactor{E: f, Category: f.Str("category"), Title: f.Str("title"),
 						Impact: score(f, "impact"), Likelihood: score(f, "likelihood")})
 				}

@@ -105,7 +105,7 @@ func TestResourcesAgainstWhatThePlanHas(t *testing.T) {
 	action("a4", "pr1", "999999", "99", "cancelled")
 	must(t, ed.Set("pr3", stratplan.KindPriority, stratplan.Set("objective", stratplan.Text("so1"))))
 	action("a5", "pr3", "777777", "77", "planned")
-	must(t, ed.Delete("pr3")) // a dropped priority's actions no longer count
+	must(t, ed.Delete(stratplan.KindPriority, "pr3")) // a dropped priority's actions no longer count
 	r := d.Resources()
 	if got := r.ByObjective["so1"]; got.Budget != 110000.50 || got.StaffMonths != 7.5 || got.Actions != 2 {
 		t.Fatalf("SO1 totals %+v", got)
@@ -180,11 +180,11 @@ func TestVotesOfDeletedParticipantsDoNotCount(t *testing.T) {
 	if stratplan.Points(d.Votes("w"))["pr"] != 3 {
 		t.Fatal("the vote does not count")
 	}
-	must(t, ed.Delete("p1"))
+	must(t, ed.Delete(stratplan.KindParticipant, "p1"))
 	if stratplan.Points(d.Votes("w"))["pr"] != 0 {
 		t.Fatal("a deleted participant's dots still count")
 	}
-	must(t, ed.Restore("p1"))
+	must(t, ed.Restore(stratplan.KindParticipant, "p1"))
 	if stratplan.Points(d.Votes("w"))["pr"] != 3 {
 		t.Fatal("restoring the participant did not give the dots back")
 	}

@@ -93,12 +93,21 @@ func (e *Entity) seen() Context {
 	return c
 }
 
-// Document is a whole plan: its id and its entities by id. Merging two
-// documents of the same plan is commutative, associative and idempotent.
+// Key identifies an entity: its kind and its id together. Two entities may
+// share an id if their kinds differ (a file written elsewhere may reuse an
+// id for another kind); neither then hides or blocks the other.
+type Key struct{ Kind, ID string }
+
+// Key returns the entity's key.
+func (e *Entity) Key() Key { return Key{Kind: e.Kind, ID: e.ID} }
+
+// Document is a whole plan: its id and its entities by kind and id. Merging
+// two documents of the same plan is commutative, associative and idempotent.
 type Document struct {
 	plan  string
-	ents  map[string]*Entity
-	kinds map[string]map[string]*Entity // the same entities by kind, for views
+	kinds map[string]map[string]*Entity // by kind, then id
+	ids   map[string]*Entity            // by id: for an id under several kinds, the kind that sorts first
+	n     int
 
 	// Views ask for the same lists again and again while nothing changes:
 	// LiveWhere keeps its answers until an entity of that kind changes.
@@ -123,25 +132,49 @@ type liveList struct {
 
 // NewDocument returns an empty document of the plan with the given id.
 func NewDocument(plan string) *Document {
-	return &Document{plan: plan, ents: make(map[string]*Entity), kinds: make(map[string]map[string]*Entity)}
+	return &Document{plan: plan, kinds: make(map[string]map[string]*Entity), ids: make(map[string]*Entity)}
 }
 
 // Plan returns the plan's id.
 func (d *Document) Plan() string { return d.plan }
 
 // Len returns the number of entities, deleted ones included.
-func (d *Document) Len() int { return len(d.ents) }
+func (d *Document) Len() int { return d.n }
 
-// Entity returns the entity with the given id, or nil.
-func (d *Document) Entity(id string) *Entity { return d.ents[id] }
+// Get returns the entity of the given kind and id, or nil.
+func (d *Document) Get(kind, id string) *Entity { return d.kinds[kind][id] }
 
-// Entities returns every entity, deleted ones included, sorted by id.
-func (d *Document) Entities() []*Entity {
-	out := make([]*Entity, 0, len(d.ents))
-	for _, e := range d.ents {
-		out = append(out, e)
+// Entity returns the entity with the given id, or nil. Where a file reused
+// the id for several kinds it returns the one whose kind sorts first: use
+// Get or Ref when the kind is known.
+func (d *Document) Entity(id string) *Entity { return d.ids[id] }
+
+// Ref returns the entity a reference names: the one with that id among the
+// given kinds (in the order given), or nil.
+func (d *Document) Ref(id string, kinds ...string) *Entity {
+	for _, k := range kinds {
+		if e := d.kinds[k][id]; e != nil {
+			return e
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return nil
+}
+
+// Entities returns every entity, deleted ones included, sorted by id, then
+// kind.
+func (d *Document) Entities() []*Entity {
+	out := make([]*Entity, 0, d.n)
+	for _, m := range d.kinds {
+		for _, e := range m {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].ID != out[j].ID {
+			return out[i].ID < out[j].ID
+		}
+		return out[i].Kind < out[j].Kind
+	})
 	return out
 }
 
@@ -149,29 +182,41 @@ func (d *Document) Entities() []*Entity {
 // to rebuild a document from storage.
 func (d *Document) Put(e *Entity) { d.set(e) }
 
-// set stores e in place of the entity with its id.
+// set stores e in place of the entity with its kind and id.
 func (d *Document) set(e *Entity) {
-	if old := d.ents[e.ID]; old != nil && old.Kind != e.Kind {
-		delete(d.kinds[old.Kind], e.ID)
-		d.changed(old.Kind)
-	}
 	d.changed(e.Kind)
-	d.ents[e.ID] = e
 	k := d.kinds[e.Kind]
 	if k == nil {
 		k = make(map[string]*Entity)
 		d.kinds[e.Kind] = k
 	}
+	if k[e.ID] == nil {
+		d.n++
+	}
 	k[e.ID] = e
+	if cur := d.ids[e.ID]; cur == nil || cur.Kind >= e.Kind {
+		d.ids[e.ID] = e
+	}
 }
 
-// remove forgets the entity with the given id (only an edit's rollback
-// does this: entities are otherwise never removed).
-func (d *Document) remove(id string) {
-	if old := d.ents[id]; old != nil {
-		delete(d.kinds[old.Kind], id)
-		delete(d.ents, id)
-		d.changed(old.Kind)
+// remove forgets an entity (only an edit's rollback does this: entities
+// are otherwise never removed).
+func (d *Document) remove(key Key) {
+	if d.kinds[key.Kind][key.ID] == nil {
+		return
+	}
+	delete(d.kinds[key.Kind], key.ID)
+	d.n--
+	d.changed(key.Kind)
+	if cur := d.ids[key.ID]; cur != nil && cur.Kind == key.Kind {
+		delete(d.ids, key.ID)
+		for kind, m := range d.kinds {
+			if e := m[key.ID]; e != nil {
+				if cur := d.ids[key.ID]; cur == nil || kind < cur.Kind {
+					d.ids[key.ID] = e
+				}
+			}
+		}
 	}
 }
 
@@ -186,9 +231,9 @@ func (d *Document) changed(kind string) {
 // Clone returns a copy of the document that can be changed without
 // changing d. It is cheap: entities are shared until they change.
 func (d *Document) Clone() *Document {
-	c := &Document{plan: d.plan, ents: make(map[string]*Entity, len(d.ents)), kinds: make(map[string]map[string]*Entity, len(d.kinds))}
-	for k, v := range d.ents {
-		c.ents[k] = v
+	c := &Document{plan: d.plan, n: d.n, ids: make(map[string]*Entity, len(d.ids)), kinds: make(map[string]map[string]*Entity, len(d.kinds))}
+	for k, v := range d.ids {
+		c.ids[k] = v
 	}
 	for kind, m := range d.kinds {
 		cm := make(map[string]*Entity, len(m))
@@ -200,24 +245,33 @@ func (d *Document) Clone() *Document {
 	return c
 }
 
+// each calls fn for every entity, in no particular order.
+func (d *Document) each(fn func(e *Entity)) {
+	for _, m := range d.kinds {
+		for _, e := range m {
+			fn(e)
+		}
+	}
+}
+
 // MaxCounter returns the highest counter of replica r that the document
 // has seen.
 func (d *Document) MaxCounter(r string) uint64 {
 	var n uint64
-	for _, e := range d.ents {
+	d.each(func(e *Entity) {
 		for _, f := range e.Fields {
 			if m := f.Ctx.Get(r); m > n {
 				n = m
 			}
 		}
-	}
+	})
 	return n
 }
 
 // Latest returns the latest write time in the document.
 func (d *Document) Latest() Time {
 	var t Time
-	for _, e := range d.ents {
+	d.each(func(e *Entity) {
 		for _, f := range e.Fields {
 			for _, v := range f.Vals {
 				if v.At > t {
@@ -225,18 +279,24 @@ func (d *Document) Latest() Time {
 				}
 			}
 		}
-	}
+	})
 	return t
 }
 
-// KindMismatchError reports an id used for two different kinds.
-type KindMismatchError struct {
-	ID          string
-	Kind, Other string
-}
-
-func (e *KindMismatchError) Error() string {
-	return fmt.Sprintf("entity %s is a %s in one plan and a %s in the other", e.ID, e.Kind, e.Other)
+// Ahead counts the values written later than limit, and returns the latest
+// of them: a sender whose clock runs far ahead shows up here.
+func (d *Document) Ahead(limit Time) (n int, latest Time) {
+	d.each(func(e *Entity) {
+		for _, f := range e.Fields {
+			for _, v := range f.Vals {
+				if v.At > limit {
+					n++
+					latest = max(latest, v.At)
+				}
+			}
+		}
+	})
+	return n, latest
 }
 
 // PlanMismatchError reports an attempt to merge two different plans.
@@ -244,6 +304,29 @@ type PlanMismatchError struct{ Plan, Other string }
 
 func (e *PlanMismatchError) Error() string {
 	return fmt.Sprintf("this is plan %s, not plan %s: bundles of different plans are never merged", e.Plan, e.Other)
+}
+
+// RefusedError reports an entity whose two states no honest history
+// produces (see FieldError); a merge that meets one changes nothing.
+type RefusedError struct {
+	Kind, ID, Field string
+	Err             *FieldError
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("%s %s, field %s: %s", e.Kind, e.ID, e.Field, e.Err)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+func (e *RefusedError) before(o *RefusedError) bool {
+	if e.Kind != o.Kind {
+		return e.Kind < o.Kind
+	}
+	if e.ID != o.ID {
+		return e.ID < o.ID
+	}
+	return e.Field < o.Field
 }
 
 // MergeStats counts what a merge changed.
@@ -257,48 +340,71 @@ type MergeStats struct {
 func (s MergeStats) Changed() bool { return s.NewEntities > 0 || s.UpdatedFields > 0 }
 
 // Merge merges o into d. It changes nothing and returns an error when o is
-// another plan or uses an id of d for another kind.
+// another plan, or when a field's two states could not both come from
+// honest writers (a *RefusedError).
 func (d *Document) Merge(o *Document) (MergeStats, error) {
 	var st MergeStats
 	if d.plan != o.plan {
 		return st, &PlanMismatchError{Plan: d.plan, Other: o.plan}
 	}
-	for id, oe := range o.ents {
-		if e, ok := d.ents[id]; ok && e.Kind != oe.Kind {
-			return st, &KindMismatchError{ID: id, Kind: e.Kind, Other: oe.Kind}
-		}
+	type change struct {
+		e     *Entity
+		isNew bool
 	}
-	for id, oe := range o.ents {
-		e, ok := d.ents[id]
-		if !ok {
-			d.set(oe)
-			st.NewEntities++
-			continue
-		}
-		if e == oe {
-			continue
-		}
-		var merged *Entity
-		for name, of := range oe.Fields {
-			f, had := e.Fields[name]
-			nf := of
-			if had {
-				nf = MergeFields(f, of)
-				if nf.Equal(f) {
+	var changes []change
+	var refused *RefusedError // the first in (kind, id, field) order, whatever the map order
+	for kind, om := range o.kinds {
+		dm := d.kinds[kind]
+		for id, oe := range om {
+			e := dm[id]
+			if e == nil {
+				changes = append(changes, change{oe, true})
+				continue
+			}
+			if e == oe {
+				continue
+			}
+			var merged *Entity
+			for name, of := range oe.Fields {
+				f, had := e.Fields[name]
+				nf := of
+				if had {
+					var err error
+					if nf, err = MergeFields(f, of); err != nil {
+						r := &RefusedError{Kind: kind, ID: id, Field: name, Err: err.(*FieldError)}
+						if refused == nil || r.before(refused) {
+							refused = r
+						}
+						continue
+					}
+					if nf.Equal(f) {
+						continue
+					}
+				}
+				if refused != nil {
 					continue
 				}
+				if merged == nil {
+					merged = e.clone()
+				}
+				merged.Fields[name] = nf
+				st.UpdatedFields++
+				if nf.Conflicted() && !f.Conflicted() {
+					st.NewConflicts++
+				}
 			}
-			if merged == nil {
-				merged = e.clone()
-			}
-			merged.Fields[name] = nf
-			st.UpdatedFields++
-			if nf.Conflicted() && !f.Conflicted() {
-				st.NewConflicts++
+			if merged != nil {
+				changes = append(changes, change{merged, false})
 			}
 		}
-		if merged != nil {
-			d.set(merged)
+	}
+	if refused != nil {
+		return MergeStats{}, refused
+	}
+	for _, c := range changes {
+		d.set(c.e)
+		if c.isNew {
+			st.NewEntities++
 		}
 	}
 	return st, nil
@@ -368,8 +474,8 @@ func (e *Entity) HasConflict() bool {
 }
 
 // ConflictOf returns the conflict of one field of an entity, if it has one.
-func (d *Document) ConflictOf(id, field string) (Conflict, bool) {
-	e := d.Entity(id)
+func (d *Document) ConflictOf(k Key, field string) (Conflict, bool) {
+	e := d.Get(k.Kind, k.ID)
 	if e == nil {
 		return Conflict{}, false
 	}

@@ -13,9 +13,16 @@ type Author struct {
 	Clock   Clock
 }
 
-func (a *Author) next() (Dot, Time) {
+// ErrCounterSpent is returned by an edit when its replica has issued
+// MaxCounter writes: the store then writes on under a new replica id.
+var ErrCounterSpent = errors.New("this replica has used up its write counter")
+
+func (a *Author) next() (Dot, Time, error) {
+	if a.Counter >= MaxCounter {
+		return Dot{}, 0, ErrCounterSpent
+	}
 	a.Counter++
-	return Dot{Replica: a.Replica, N: a.Counter}, a.Clock.Now()
+	return Dot{Replica: a.Replica, N: a.Counter}, a.Clock.Now(), nil
 }
 
 // Change sets one field to one value.
@@ -34,13 +41,13 @@ type Edit struct {
 	author  *Author
 	counter uint64
 	clock   Clock
-	before  map[string]*Entity // nil value: the entity did not exist
-	order   []string
+	before  map[Key]*Entity // nil value: the entity did not exist
+	order   []Key
 }
 
 // Begin starts an edit of d by a.
 func (d *Document) Begin(a *Author) *Edit {
-	return &Edit{doc: d, author: a, counter: a.Counter, clock: a.Clock, before: map[string]*Entity{}}
+	return &Edit{doc: d, author: a, counter: a.Counter, clock: a.Clock, before: map[Key]*Entity{}}
 }
 
 // Replica returns the id of the replica making the edit.
@@ -59,10 +66,10 @@ func (ed *Edit) Set(id, kind string, changes ...Change) error {
 	if !ValidID(id) {
 		return fmt.Errorf("invalid entity id %q", id)
 	}
-	e := ed.doc.ents[id]
-	if e != nil && e.Kind != kind {
-		return &KindMismatchError{ID: id, Kind: e.Kind, Other: kind}
+	if !ValidID(kind) {
+		return fmt.Errorf("invalid kind %q", kind)
 	}
+	e := ed.doc.Get(kind, id)
 	var ne *Entity
 	for _, c := range changes {
 		if e != nil {
@@ -77,17 +84,20 @@ func (ed *Edit) Set(id, kind string, changes ...Change) error {
 				ne = e.clone()
 			}
 		}
-		dot, at := ed.author.next()
+		dot, at, err := ed.author.next()
+		if err != nil {
+			return err
+		}
 		ne.Fields[c.Field] = ne.Fields[c.Field].Write(dot, at, c.V)
 	}
 	if ne == nil {
 		return nil
 	}
-	ed.replace(id, e, ne)
+	ed.replace(e, ne)
 	// Editing a deleted entity keeps it: the edit has seen the deletion, so
 	// restore it rather than leave an edit that looks concurrent with it.
 	if e != nil && e.Value(FieldDeleted).Bool() {
-		return ed.setDeleted(id, false)
+		return ed.setDeleted(kind, id, false)
 	}
 	return nil
 }
@@ -95,54 +105,61 @@ func (ed *Edit) Set(id, kind string, changes ...Change) error {
 // Delete marks the entity deleted. The deletion records every write on the
 // entity it has seen, so an edit made elsewhere at the same time shows up as
 // a conflict instead of vanishing.
-func (ed *Edit) Delete(id string) error { return ed.setDeleted(id, true) }
+func (ed *Edit) Delete(kind, id string) error { return ed.setDeleted(kind, id, true) }
 
 // Restore undoes a deletion; it also settles a conflict between a deletion
 // and concurrent edits in favour of keeping the entity.
-func (ed *Edit) Restore(id string) error { return ed.setDeleted(id, false) }
+func (ed *Edit) Restore(kind, id string) error { return ed.setDeleted(kind, id, false) }
 
-func (ed *Edit) setDeleted(id string, deleted bool) error {
-	e := ed.doc.ents[id]
+func (ed *Edit) setDeleted(kind, id string, deleted bool) error {
+	e := ed.doc.Get(kind, id)
 	if e == nil {
-		return fmt.Errorf("%w %s", ErrNoEntity, id)
+		return fmt.Errorf("%w: %s %s", ErrNoEntity, kind, id)
 	}
 	f := e.Fields[FieldDeleted]
 	if f.Value().Bool() == deleted && !f.Conflicted() && len(e.EditsUnseenByDeletion()) == 0 {
 		return nil
 	}
 	ne := e.clone()
-	dot, at := ed.author.next()
+	dot, at, err := ed.author.next()
+	if err != nil {
+		return err
+	}
 	nf := f.Write(dot, at, Bool(deleted))
 	nf.Ctx = nf.Ctx.Join(e.seen())
 	ne.Fields[FieldDeleted] = nf
-	ed.replace(id, e, ne)
+	ed.replace(e, ne)
 	return nil
 }
 
 // Resolve settles a field conflict by writing v, which supersedes every
 // value the field showed, here and, once it travels, everywhere.
-func (ed *Edit) Resolve(id, field string, v Value) error {
-	e := ed.doc.ents[id]
+func (ed *Edit) Resolve(k Key, field string, v Value) error {
+	e := ed.doc.Get(k.Kind, k.ID)
 	if e == nil {
-		return fmt.Errorf("%w %s", ErrNoEntity, id)
+		return fmt.Errorf("%w: %s %s", ErrNoEntity, k.Kind, k.ID)
 	}
 	if field == FieldDeleted {
-		return ed.setDeleted(id, v.Bool())
+		return ed.setDeleted(k.Kind, k.ID, v.Bool())
 	}
 	ne := e.clone()
-	dot, at := ed.author.next()
+	dot, at, err := ed.author.next()
+	if err != nil {
+		return err
+	}
 	ne.Fields[field] = e.Fields[field].Write(dot, at, v)
-	ed.replace(id, e, ne)
+	ed.replace(e, ne)
 	if e.Value(FieldDeleted).Bool() {
-		return ed.setDeleted(id, false) // as for Set: an edit keeps the entity
+		return ed.setDeleted(k.Kind, k.ID, false) // as for Set: an edit keeps the entity
 	}
 	return nil
 }
 
-func (ed *Edit) replace(id string, old, ne *Entity) {
-	if _, ok := ed.before[id]; !ok {
-		ed.before[id] = old
-		ed.order = append(ed.order, id)
+func (ed *Edit) replace(old, ne *Entity) {
+	k := ne.Key()
+	if _, ok := ed.before[k]; !ok {
+		ed.before[k] = old
+		ed.order = append(ed.order, k)
 	}
 	ed.doc.set(ne)
 }
@@ -150,8 +167,8 @@ func (ed *Edit) replace(id string, old, ne *Entity) {
 // Changed returns the entities the edit wrote, in the order first written.
 func (ed *Edit) Changed() []*Entity {
 	out := make([]*Entity, len(ed.order))
-	for i, id := range ed.order {
-		out[i] = ed.doc.ents[id]
+	for i, k := range ed.order {
+		out[i] = ed.doc.Get(k.Kind, k.ID)
 	}
 	return out
 }
@@ -159,16 +176,16 @@ func (ed *Edit) Changed() []*Entity {
 // Rollback undoes every write of the edit, in the document and in the
 // author's counter and clock.
 func (ed *Edit) Rollback() {
-	for id, e := range ed.before {
+	for k, e := range ed.before {
 		if e == nil {
-			ed.doc.remove(id)
+			ed.doc.remove(k)
 		} else {
 			ed.doc.set(e)
 		}
 	}
 	ed.author.Counter = ed.counter
 	ed.author.Clock = ed.clock
-	ed.before = map[string]*Entity{}
+	ed.before = map[Key]*Entity{}
 	ed.order = nil
 }
 
@@ -200,7 +217,7 @@ func (ed *Edit) SetVote(workshop, voter, target string, points int) error {
 // "target_text" for a qualitative one) and records the revision with its
 // reason and date; revisions are never overwritten.
 func (ed *Edit) ReviseTarget(indicator, field, newTarget, reason, date string) error {
-	e := ed.doc.Entity(indicator)
+	e := ed.doc.Get(KindIndicator, indicator)
 	if e == nil {
 		return fmt.Errorf("%w %s", ErrNoEntity, indicator)
 	}

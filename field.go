@@ -2,10 +2,16 @@ package stratplan
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 )
+
+// MaxCounter is the highest counter a dot or a context may carry, 2^53−1:
+// every JSON tool reads it exactly, and a replica that reaches it writes
+// on under a new replica id.
+const MaxCounter = 1<<53 - 1
 
 // Dot names one write: the N-th write of replica Replica.
 type Dot struct {
@@ -37,6 +43,9 @@ func ParseDot(s string) (Dot, error) {
 	n, err := strconv.ParseUint(num, 10, 64)
 	if err != nil || n == 0 || num[0] == '0' {
 		return Dot{}, errors.New("the dot's counter must be a whole number from 1")
+	}
+	if n > MaxCounter {
+		return Dot{}, fmt.Errorf("the dot's counter is larger than %d, the most a counter may be", uint64(MaxCounter))
 	}
 	return Dot{Replica: r, N: n}, nil
 }
@@ -175,30 +184,100 @@ func (f Field) Write(d Dot, at Time, v Value) Field {
 	}
 }
 
+// FieldError says why two states of one field cannot both come from honest
+// writers, so that merging them would let laptops disagree for good or
+// erase data without replacing it.
+type FieldError struct {
+	// Dot is the write at stake.
+	Dot Dot
+	// A and B are the two different writes that carry the same dot; for an
+	// erasure, A is the value erased and B is zero.
+	A, B  Val
+	Erase bool
+}
+
+func (e *FieldError) Error() string {
+	if e.Erase {
+		return fmt.Sprintf("one side says it has seen the write %s (%s) but holds no newer value that replaces it: merging would erase it", e.Dot, describeVal(e.A))
+	}
+	return fmt.Sprintf("the write %s carries two different values (%s and %s): one write always has one value, so one of the files was forged or damaged, or a plan file was restored from an old copy and wrote again under the same replica", e.Dot, describeVal(e.A), describeVal(e.B))
+}
+
+func describeVal(v Val) string {
+	s := v.V.String()
+	if len([]rune(s)) > 60 {
+		s = string([]rune(s)[:59]) + "…"
+	}
+	return fmt.Sprintf("%q at %s", s, v.At)
+}
+
 // MergeFields merges two states of one field: a value survives when both
 // sides have it or the other side has not seen its write.
-func MergeFields(a, b Field) Field {
+//
+// It refuses two states that no honest history produces: the same dot with
+// two different writes (values or times), and a side that has seen a value
+// the other holds yet offers no newer value of its own (an honest writer
+// only leaves a value behind by writing a newer one, which the other side
+// cannot have seen, or it would not hold the old value any more). Both
+// checks look only at the two states, so a refusal does not depend on which
+// side is which.
+func MergeFields(a, b Field) (Field, error) {
 	vals := make([]Val, 0, len(a.Vals)+len(b.Vals))
+	var droppedA, droppedB *Val // a value one side drops
+	newA, newB := false, false  // a value the other side has not seen
 	i, j := 0, 0
 	for i < len(a.Vals) || j < len(b.Vals) {
 		switch {
 		case j == len(b.Vals) || i < len(a.Vals) && a.Vals[i].Dot.Less(b.Vals[j].Dot):
 			if !b.Ctx.Covers(a.Vals[i].Dot) {
 				vals = append(vals, a.Vals[i])
+				newA = true
+			} else if droppedA == nil {
+				droppedA = &a.Vals[i]
 			}
 			i++
 		case i == len(a.Vals) || b.Vals[j].Dot.Less(a.Vals[i].Dot):
 			if !a.Ctx.Covers(b.Vals[j].Dot) {
 				vals = append(vals, b.Vals[j])
+				newB = true
+			} else if droppedB == nil {
+				droppedB = &b.Vals[j]
 			}
 			j++
 		default: // the same write on both sides
+			if a.Vals[i].At != b.Vals[j].At || !a.Vals[i].V.Equal(b.Vals[j].V) {
+				x, y := a.Vals[i], b.Vals[j]
+				if valLess(y, x) {
+					x, y = y, x
+				}
+				return Field{}, &FieldError{Dot: x.Dot, A: x, B: y}
+			}
 			vals = append(vals, a.Vals[i])
 			i++
 			j++
 		}
 	}
-	return Field{Ctx: a.Ctx.Join(b.Ctx), Vals: vals}
+	// Report the erased value with the smaller dot, whichever side it is on.
+	var erased *Val
+	if droppedA != nil && !newB {
+		erased = droppedA
+	}
+	if droppedB != nil && !newA && (erased == nil || droppedB.Dot.Less(erased.Dot)) {
+		erased = droppedB
+	}
+	if erased != nil {
+		return Field{}, &FieldError{Dot: erased.Dot, A: *erased, Erase: true}
+	}
+	return Field{Ctx: a.Ctx.Join(b.Ctx), Vals: vals}, nil
+}
+
+// valLess orders two writes of the same dot, so that an error names them in
+// the same order whichever side each came from.
+func valLess(x, y Val) bool {
+	if x.At != y.At {
+		return x.At < y.At
+	}
+	return x.V.Type() < y.V.Type() || x.V.Type() == y.V.Type() && x.V.String() < y.V.String()
 }
 
 // Equal reports whether two field states are the same.

@@ -53,9 +53,9 @@ func scenario(rng *rand.Rand) []*stratplan.Document {
 		case op == 5:
 			ed := docs[i].Begin(authors[i])
 			if rng.Intn(2) == 0 {
-				_ = ed.Delete(ids[rng.Intn(len(ids))])
+				_ = ed.Delete("swot", ids[rng.Intn(len(ids))])
 			} else {
-				_ = ed.Restore(ids[rng.Intn(len(ids))])
+				_ = ed.Restore("swot", ids[rng.Intn(len(ids))])
 			}
 		case op < 8 && len(snaps) > 0:
 			docs[i] = merged(docs[i], snaps[rng.Intn(len(snaps))]) // possibly stale
@@ -161,7 +161,7 @@ func TestDeletionConcurrentWithEditIsAConflictNotHidden(t *testing.T) {
 	a := stratplan.NewDocument("p")
 	must(t, a.Begin(ra).Set("s1", "swot", stratplan.Set("text", stratplan.Text("Old IT")), stratplan.Set("quadrant", stratplan.Text("weakness"))))
 	b := a.Clone()
-	must(t, a.Begin(ra).Delete("s1"))
+	must(t, a.Begin(ra).Delete("swot", "s1"))
 	if !a.Entity("s1").Deleted() {
 		t.Fatal("deleted entity not deleted")
 	}
@@ -177,33 +177,57 @@ func TestDeletionConcurrentWithEditIsAConflictNotHidden(t *testing.T) {
 		t.Fatalf("want one deletion conflict (deleted in ra, edited in rb), got %+v", cs)
 	}
 	// Confirming the deletion settles it.
-	must(t, m.Begin(ra).Delete("s1"))
+	must(t, m.Begin(ra).Delete("swot", "s1"))
 	if !m.Entity("s1").Deleted() || len(m.Conflicts()) != 0 {
 		t.Fatal("confirming the deletion did not settle the conflict")
 	}
 	// A deletion that had seen the edit is not a conflict.
 	c := merged(a, b)
-	must(t, c.Begin(rb).Restore("s1"))
+	must(t, c.Begin(rb).Restore("swot", "s1"))
 	if c.Entity("s1").Deleted() || len(c.Conflicts()) != 0 {
 		t.Fatal("restoring did not settle the conflict")
 	}
 }
 
-func TestMergeRefusesOtherPlanAndKindMismatch(t *testing.T) {
+func TestMergeRefusesOtherPlan(t *testing.T) {
 	ra := &stratplan.Author{Replica: "ra"}
-	a, b, c := stratplan.NewDocument("p"), stratplan.NewDocument("q"), stratplan.NewDocument("p")
+	a, b := stratplan.NewDocument("p"), stratplan.NewDocument("q")
 	must(t, a.Begin(ra).Set("x", "swot", stratplan.Set("text", stratplan.Text("t"))))
 	before := canon(a)
 	if _, err := a.Merge(b); err == nil {
 		t.Fatal("merged two different plans")
 	}
-	must(t, c.Begin(ra).Set("x", "priority", stratplan.Set("title", stratplan.Text("t"))))
-	must(t, c.Begin(ra).Set("y", "swot", stratplan.Set("title", stratplan.Text("t"))))
-	if _, err := a.Merge(c); err == nil {
-		t.Fatal("merged an id used for two kinds")
-	}
 	if canon(a) != before {
 		t.Fatal("a refused merge changed the document")
+	}
+}
+
+func TestOneIDUnderTwoKindsIsTwoEntitiesInEitherOrder(t *testing.T) {
+	ra, rb := &stratplan.Author{Replica: "ra"}, &stratplan.Author{Replica: "rb"}
+	honest, forged := stratplan.NewDocument("p"), stratplan.NewDocument("p")
+	must(t, honest.Begin(ra).Set("s1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Modern risk engine")),
+		stratplan.Set("quadrant", stratplan.Text("strength")), stratplan.Set("workshop", stratplan.Text("w"))))
+	must(t, forged.Begin(rb).Set("s1", stratplan.KindNote, stratplan.Set("text", stratplan.Text("not a SWOT item"))))
+	x, y := merged(honest, forged), merged(forged, honest)
+	if canon(x) != canon(y) {
+		t.Fatal("laptops that saw the two in different orders disagree")
+	}
+	if got := x.SWOT("w"); len(got) != 1 || got[0].Text != "Modern risk engine" {
+		t.Fatalf("the SWOT item is hidden or overwritten by a note with its id: %+v", got)
+	}
+	if x.Get(stratplan.KindNote, "s1") == nil || x.Len() != 2 {
+		t.Fatal("the note was dropped")
+	}
+	// Later edits of the honest item still merge everywhere.
+	later := honest.Clone()
+	must(t, later.Begin(ra).Set("s1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Risk engine in 12 administrations"))))
+	for _, d := range []*stratplan.Document{x, y} {
+		if _, err := d.Merge(later); err != nil {
+			t.Fatalf("the honest bundle is refused after the clash: %v", err)
+		}
+		if got := d.Get(stratplan.KindSWOT, "s1").Str("text"); got != "Risk engine in 12 administrations" {
+			t.Fatalf("shows %q", got)
+		}
 	}
 }
 

@@ -207,8 +207,8 @@ func (s FieldSpec) CheckValue(v Value) string {
 			return fmt.Sprintf("%q is not a score from 1 to 5", str)
 		}
 	case NumberField:
-		if f, ok := v.Float(); !ok || f < 0 {
-			return fmt.Sprintf("%q is not a number of 0 or more", str)
+		if _, err := ParseAmount(str); err != nil {
+			return err.Error()
 		}
 	case IntegerField:
 		if n, ok := v.Int(); !ok || n < 0 {
@@ -262,17 +262,14 @@ func (d *Document) Validate() []Warning {
 }
 
 func (d *Document) checkRef(id string, kinds []string) string {
-	t := d.Entity(id)
-	if t == nil {
-		return fmt.Sprintf("points at %s, which this plan does not have", id)
-	}
-	if t.Deleted() {
-		return fmt.Sprintf("points at the %s %s, which was deleted", t.Kind, id)
-	}
-	for _, k := range kinds {
-		if t.Kind == k {
-			return ""
+	if t := d.Ref(id, kinds...); t != nil {
+		if t.Deleted() {
+			return fmt.Sprintf("points at the %s %s, which was deleted", t.Kind, id)
 		}
+		return ""
 	}
-	return fmt.Sprintf("points at %s, a %s, where a %s is expected", id, t.Kind, strings.Join(kinds, " or "))
+	if t := d.Entity(id); t != nil {
+		return fmt.Sprintf("points at %s, a %s, where a %s is expected", id, t.Kind, strings.Join(kinds, " or "))
+	}
+	return fmt.Sprintf("points at %s, which this plan does not have", id)
 }

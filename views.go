@@ -66,7 +66,7 @@ func score(e *Entity, f string) int {
 }
 
 func number(e *Entity, f string) float64 {
-	x, _ := e.Value(f).Float()
+	x, _ := e.Value(f).Amount()
 	return x
 }
 
@@ -80,7 +80,7 @@ type Plan struct {
 
 // PlanInfo returns the plan entity's view (empty fields when unset).
 func (d *Document) PlanInfo() Plan {
-	e := d.Entity(d.plan)
+	e := d.Get(KindPlan, d.plan)
 	if e == nil {
 		e = &Entity{ID: d.plan, Kind: KindPlan}
 	}
@@ -97,8 +97,8 @@ type Replica struct {
 
 // ReplicaInfo returns the view of the replica with id r.
 func (d *Document) ReplicaInfo(r string) Replica {
-	e := d.Entity(r)
-	if e == nil || e.Kind != KindReplica {
+	e := d.Get(KindReplica, r)
+	if e == nil {
 		return Replica{E: &Entity{ID: r, Kind: KindReplica}}
 	}
 	return Replica{E: e, Label: e.Str("label"), Region: e.Str("region")}
@@ -290,7 +290,7 @@ type Vote struct {
 func (d *Document) Votes(workshop string) []Vote {
 	var out []Vote
 	for _, e := range d.Live(KindVote, workshop) {
-		if !d.live(e.Str("voter")) || !d.live(e.Str("target")) {
+		if !d.live(e.Str("voter"), KindParticipant) || !d.live(e.Str("target"), KindPriority, KindVision) {
 			continue
 		}
 		p, _ := e.Value("points").Int()
@@ -448,7 +448,7 @@ func HasParticipant(list []Participant, name, member string) bool {
 
 // RegionName returns the name of the region with that id, or the id.
 func (d *Document) RegionName(id string) string {
-	if e := d.Entity(id); e != nil && e.Kind == KindRegion && e.Str("name") != "" {
+	if e := d.Get(KindRegion, id); e != nil && e.Str("name") != "" {
 		return e.Str("name")
 	}
 	return id
@@ -491,8 +491,8 @@ func (d *Document) RegionCodes() string {
 // priority has no objective).
 func (d *Document) NextDeliverableCode(priority string) string {
 	prefix := "D"
-	if p := d.Entity(priority); p != nil {
-		if o := d.Entity(p.Str("objective")); o != nil && o.Str("code") != "" {
+	if p := d.Get(KindPriority, priority); p != nil {
+		if o := d.Get(KindObjective, p.Str("objective")); o != nil && o.Str("code") != "" {
 			prefix = o.Str("code") + "-D"
 		}
 	}
@@ -507,8 +507,9 @@ func (d *Document) NextDeliverableCode(priority string) string {
 	return prefix + strconv.Itoa(n+1)
 }
 
-// live reports whether the entity with the given id is there and not deleted.
-func (d *Document) live(id string) bool {
-	e := d.Entity(id)
+// live reports whether the entity of one of the kinds with the given id is
+// there and not deleted.
+func (d *Document) live(id string, kinds ...string) bool {
+	e := d.Ref(id, kinds...)
 	return e != nil && !e.Deleted()
 }

@@ -35,7 +35,7 @@ func fixtureDoc(t testing.TB) *stratplan.Document {
 	must(t, ed.Set("p1", stratplan.KindPriority, stratplan.Set("sources", stratplan.Refs("s1")), stratplan.Set("impact", stratplan.Int(4))))
 	must(t, ed.Set("v1", stratplan.KindVision, stratplan.Set("adopted", stratplan.Bool(true)), stratplan.Set("text", stratplan.Text("Côte d'Ivoire, São Tomé e Príncipe, Türkiye"))))
 	must(t, ed.Set("x1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("gone"))))
-	must(t, ed.Delete("x1"))
+	must(t, ed.Delete(stratplan.KindSWOT, "x1"))
 	other := d.Clone()
 	must(t, d.Begin(ra).Set("s1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Modern risk engine v2"))))
 	must(t, other.Begin(rb).Set("s1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Modern risk-management engine"))))

@@ -65,9 +65,9 @@ func (w *world) localWrite(r *replica) {
 	var err error
 	switch op := w.rng.Intn(10); {
 	case op == 0 && r.doc.Entity(id) != nil:
-		err = ed.Delete(id)
+		err = ed.Delete(kind, id)
 	case op == 1 && r.doc.Entity(id) != nil:
-		err = ed.Restore(id)
+		err = ed.Restore(kind, id)
 	default:
 		// Few words: replicas often write the same value concurrently.
 		err = ed.Set(id, kind, stratplan.Set(field, stratplan.Text(words[w.rng.Intn(len(words))])))
@@ -214,7 +214,7 @@ func TestSixRegionsAndSecretariatConverge(t *testing.T) {
 			conflictsSeen += len(cs)
 			ed := sec.doc.Begin(sec.author)
 			for _, c := range cs {
-				if err := ed.Resolve(c.Entity.ID, c.Field, c.Vals[len(c.Vals)-1].V); err != nil {
+				if err := ed.Resolve(c.Entity.Key(), c.Field, c.Vals[len(c.Vals)-1].V); err != nil {
 					t.Fatal(err)
 				}
 			}

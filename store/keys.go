@@ -146,7 +146,20 @@ func (s *Store) NextExportSeq() (uint64, error) {
 		n++
 		return meta.Put(keyExportSeq, binary.BigEndian.AppendUint64(nil, n))
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	// From now on this replica's dots are on other laptops: remember them
+	// durably, outside the plan file.
+	s.mu.Lock()
+	r, c, bound := s.author.Replica, s.author.Counter, s.bound
+	s.mu.Unlock()
+	if bound {
+		if err := s.marks.set(r, c, true); err != nil {
+			return 0, fmt.Errorf("cannot note what this laptop has written: %w", friendly(err))
+		}
+	}
+	return n, nil
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,16 +12,13 @@ import (
 	"stratplan"
 )
 
-// KeepBackups is how many backups of a plan file Merge keeps.
-const KeepBackups = 5
-
 // Merge merges incoming (one or several bundles' plans) into the plan file
 // in one transaction: all of it or nothing. Before changing anything it
 // copies the file to the backups folder beside it. A merge that brings
 // nothing new writes nothing.
 func (s *Store) Merge(incoming *stratplan.Document) (stratplan.MergeStats, error) {
 	if s.ro {
-		return stratplan.MergeStats{}, fmt.Errorf("this plan was opened read-only")
+		return stratplan.MergeStats{}, ErrReadOnly
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -42,10 +37,10 @@ func (s *Store) Merge(incoming *stratplan.Document) (stratplan.MergeStats, error
 		ents := tx.Bucket(bucketEntities)
 		ents.FillPercent = fillPercent
 		for _, e := range merged.Entities() {
-			if s.doc.Entity(e.ID) == e {
+			if s.doc.Get(e.Kind, e.ID) == e {
 				continue
 			}
-			if err := ents.Put([]byte(e.ID), stratplan.AppendEntityJSON(nil, e)); err != nil {
+			if err := ents.Put(entityKey(e), stratplan.AppendEntityJSON(nil, e)); err != nil {
 				return err
 			}
 		}
@@ -58,39 +53,10 @@ func (s *Store) Merge(incoming *stratplan.Document) (stratplan.MergeStats, error
 	s.author.Counter = counter
 	s.author.Clock.Observe(incoming.Latest())
 	s.saved = time.Now()
+	if s.bound {
+		s.marks.set(s.author.Replica, counter, false)
+	}
 	return st, nil
-}
-
-// BackupDir is the folder where backups of the plan file are kept.
-func (s *Store) BackupDir() string {
-	return filepath.Join(filepath.Dir(s.path), ".stratplan-backups")
-}
-
-// backup writes a consistent copy of the plan file to the backups folder
-// and removes the oldest beyond KeepBackups. It returns the copy's path.
-func (s *Store) backup() (string, error) {
-	dir := s.BackupDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	base := strings.TrimSuffix(filepath.Base(s.path), Ext)
-	name := filepath.Join(dir, fmt.Sprintf("%s-%s%s", base, time.Now().UTC().Format("20060102-150405.000"), Ext))
-	err := WriteFileAtomic(name, func(f *os.File) error {
-		return s.db.View(func(tx *bolt.Tx) error {
-			_, err := tx.WriteTo(f)
-			return err
-		})
-	})
-	if err != nil {
-		return "", err
-	}
-	old, _ := filepath.Glob(filepath.Join(dir, base+"-*"+Ext))
-	sort.Strings(old)
-	for len(old) > KeepBackups {
-		os.Remove(old[0])
-		old = old[1:]
-	}
-	return name, nil
 }
 
 // WriteFileAtomic writes a file through write: into a temporary file in the

@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -26,7 +28,9 @@ import (
 const fillPercent = 0.9
 
 // Schema is the version of the file layout this build writes and reads.
-const Schema = 1
+// Version 2 keys entities by kind and id together ("swot/0193…"); files of
+// version 1 (keyed by id) are brought up to date when opened for writing.
+const Schema = 2
 
 // Ext is the extension of plan files.
 const Ext = ".stratplan"
@@ -48,6 +52,9 @@ var ErrLocked = errors.New("this plan is open in another stratplan window or com
 // ErrNotPlan is returned for a file that is not a stratplan plan.
 var ErrNotPlan = errors.New("this is not a stratplan plan file")
 
+// ErrReadOnly is returned by changes to a plan opened read-only.
+var ErrReadOnly = errors.New("this plan is open read-only (you may not write the file, or it was opened for reading): edits are off; save a copy elsewhere to work on it")
+
 // NewerSchemaError is returned for a file written by a newer version.
 type NewerSchemaError struct{ Version int }
 
@@ -64,7 +71,11 @@ type Options struct {
 	// the user's config directory.
 	MachineID string
 	// ReadOnly opens the file for reading only; other readers may share it.
+	// A file this user may not write is opened read-only anyway.
 	ReadOnly bool
+	// MarksDir is where the highest counter each replica has issued is kept,
+	// outside plan files; "" means the "replicas" folder in ConfigDir.
+	MarksDir string
 }
 
 // Store is an open plan file and the document it holds. Its methods are
@@ -75,46 +86,106 @@ type Store struct {
 	db   *bolt.DB
 	ro   bool
 
-	mu      sync.Mutex
-	doc     *stratplan.Document
-	author  stratplan.Author
-	binding string // this machine and file; a different stored one mints a new replica
-	bound   bool   // the stored replica id belongs to this machine and file
-	saved   time.Time
+	mu       sync.Mutex
+	doc      *stratplan.Document
+	author   stratplan.Author
+	binding  string // this machine and file; a different stored one mints a new replica
+	bound    bool   // the stored replica id belongs to this machine and file
+	restored bool   // the file is behind what its replica wrote: a restored copy
+	marks    *marks
+	saved    time.Time
 }
 
 // Open opens the plan file at path, waiting at most opts.Timeout for
-// another window or command to release it.
+// another window or command to release it. A file this user may not write
+// opens read-only (see ReadOnly). A file that cannot be read is never
+// written to: Open returns a *DamagedError that lists the backups.
 func Open(path string, opts *Options) (*Store, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
-	if _, err := os.Stat(path); err != nil {
+	fi, err := os.Stat(path)
+	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no such plan file: check the name, or create it with 'stratplan new'", path)
 		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, friendly(err))
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: %w (it is a folder)", path, ErrNotPlan)
+	}
+	if fi.Size() == 0 {
+		// bbolt would make an empty plan of it: never write over a plan file.
+		if looksLikePlan(path) {
+			return nil, damaged(path, errors.New("the file is empty"))
+		}
+		return nil, fmt.Errorf("%s: %w (it is empty)", path, ErrNotPlan)
 	}
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = time.Second
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	ro := opts.ReadOnly || !writable(path)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: ro})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, friendly(err))
+		err = friendly(err)
+		if errors.Is(err, ErrNotPlan) || errors.Is(err, ErrLocked) {
+			if errors.Is(err, ErrNotPlan) && looksLikePlan(path) {
+				return nil, damaged(path, err)
+			}
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s := &Store{path: path, db: db, ro: opts.ReadOnly}
+	s := &Store{path: path, db: db, ro: ro}
+	dir := opts.MarksDir
+	if dir == "" {
+		cfg, err := ConfigDir()
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		dir = filepath.Join(cfg, "replicas")
+	}
+	s.marks = newMarks(dir)
 	if err := s.load(opts); err != nil {
 		db.Close()
+		var de *DamagedError
+		if errors.As(err, &de) {
+			return nil, damaged(path, de.Err)
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if !ro {
+		if err := s.migrate(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return s, nil
 }
 
-func (s *Store) load(opts *Options) error {
+// writable reports whether this user may write the file and its folder
+// (bbolt needs both to write).
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return !errors.Is(err, os.ErrPermission) && !errors.Is(err, syscall.EROFS)
+	}
+	f.Close()
+	return true
+}
+
+func (s *Store) load(opts *Options) (err error) {
+	defer func() {
+		// bbolt panics on some damaged pages.
+		if r := recover(); r != nil {
+			err = &DamagedError{Err: fmt.Errorf("%v", r)}
+		}
+	}()
 	var plan, replica, binding string
 	var counter uint64
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		ents := tx.Bucket(bucketEntities)
 		if meta == nil || ents == nil {
@@ -146,7 +217,7 @@ func (s *Store) load(opts *Options) error {
 		}
 		parsed, err := parseAll(vals)
 		if err != nil {
-			return fmt.Errorf("the plan file is damaged (%v): restore it from a backup", err)
+			return &DamagedError{Err: err}
 		}
 		for _, e := range parsed {
 			s.doc.Put(e)
@@ -163,14 +234,74 @@ func (s *Store) load(opts *Options) error {
 		return err
 	}
 	s.bound = replica != "" && binding == s.binding
+	if s.bound {
+		mark, err := s.marks.get(replica)
+		if err != nil {
+			return err
+		}
+		if mark > s.author.Counter {
+			s.bound, s.restored = false, true
+		}
+	}
 	return nil
+}
+
+// migrate brings a file of an older schema up to date, in one transaction.
+func (s *Store) migrate() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		v, _ := strconv.Atoi(string(meta.Get(keySchema)))
+		if v >= Schema {
+			return nil
+		}
+		if v < 2 { // keyed by id: key by kind and id
+			if err := tx.DeleteBucket(bucketEntities); err != nil {
+				return err
+			}
+			ents, err := tx.CreateBucket(bucketEntities)
+			if err != nil {
+				return err
+			}
+			ents.FillPercent = fillPercent
+			for _, e := range s.doc.Entities() {
+				if err := ents.Put(entityKey(e), stratplan.AppendEntityJSON(nil, e)); err != nil {
+					return err
+				}
+			}
+		}
+		return meta.Put(keySchema, []byte(strconv.Itoa(Schema)))
+	})
+}
+
+// entityKey is where an entity is kept in the file: its kind and id.
+func entityKey(e *stratplan.Entity) []byte {
+	k := make([]byte, 0, len(e.Kind)+1+len(e.ID))
+	k = append(k, e.Kind...)
+	k = append(k, '/')
+	return append(k, e.ID...)
+}
+
+// ReadOnly reports whether the plan was opened for reading only: asked
+// for, or because this user may not write the file.
+func (s *Store) ReadOnly() bool { return s.ro }
+
+// Restored reports whether the file turned out to be behind what its
+// replica had already written (it was restored from an older copy or a
+// backup): its next edit writes under a new replica id.
+func (s *Store) Restored() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.restored
 }
 
 // Path returns the file's path.
 func (s *Store) Path() string { return s.path }
 
 // Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.marks.close()
+	return s.db.Close()
+}
 
 // Doc returns the plan document as it stands.
 func (s *Store) Doc() *stratplan.Document {
@@ -216,12 +347,21 @@ func (s *Store) SavedAt() time.Time {
 // the file cannot be written, the document is left as it was.
 func (s *Store) Edit(fn func(ed *stratplan.Edit) error) error {
 	if s.ro {
-		return errors.New("this plan was opened read-only")
+		return ErrReadOnly
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	err := s.edit(fn, !s.bound)
+	if errors.Is(err, stratplan.ErrCounterSpent) {
+		// This replica has issued all the writes a counter can name: write
+		// on under a new one.
+		err = s.edit(fn, true)
+	}
+	return err
+}
+
+func (s *Store) edit(fn func(ed *stratplan.Edit) error, mint bool) error {
 	prev := s.author
-	mint := !s.bound
 	if mint {
 		s.author = stratplan.Author{Replica: stratplan.NewReplicaID(), Clock: prev.Clock}
 	}
@@ -258,7 +398,7 @@ func (s *Store) Edit(fn func(ed *stratplan.Edit) error) error {
 		ents.FillPercent = fillPercent
 		for _, e := range changed {
 			// bbolt keeps the slice until commit: one buffer per entity.
-			if err := ents.Put([]byte(e.ID), stratplan.AppendEntityJSON(nil, e)); err != nil {
+			if err := ents.Put(entityKey(e), stratplan.AppendEntityJSON(nil, e)); err != nil {
 				return err
 			}
 		}
@@ -279,6 +419,8 @@ func (s *Store) Edit(fn func(ed *stratplan.Edit) error) error {
 	}
 	s.bound = true
 	s.saved = time.Now()
+	// The edit is durable in the plan file; the mark only needs to follow.
+	s.marks.set(s.author.Replica, s.author.Counter, false)
 	return nil
 }
 
@@ -301,7 +443,8 @@ func friendly(err error) error {
 		return ErrLocked
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return ErrNotPlan
-	case errors.Is(err, syscall.ENOSPC):
+	case errors.Is(err, syscall.ENOSPC), strings.Contains(err.Error(), "no space left on device"):
+		// bbolt reports some write failures as text only.
 		return fmt.Errorf("the disk is full: free some space and try again (%w)", err)
 	case errors.Is(err, os.ErrPermission):
 		return fmt.Errorf("stratplan may not write here: check the file's permissions (%w)", err)

@@ -246,16 +246,20 @@ func TestMergeIsAllOrNothingAndKeepsFiveBackups(t *testing.T) {
 	if len(backups) != store.KeepBackups {
 		t.Fatalf("%d backups kept, want %d", len(backups), store.KeepBackups)
 	}
-	// A merge the document refuses changes nothing and makes no backup.
+	// A merge the document refuses changes nothing and makes no backup:
+	// the same write (rother:1) with another value.
 	bad := stratplan.NewDocument(plan)
-	if err := bad.Begin(other).Set("x0", stratplan.KindPriority, stratplan.Set("title", stratplan.Text("clash"))); err != nil {
+	if err := bad.Begin(&stratplan.Author{Replica: "rother"}).Set("x0", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("forged"))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Merge(bad); err == nil {
-		t.Fatal("an id of another kind was merged")
+	if _, err := s.Merge(bad); err == nil || !strings.Contains(err.Error(), "two different values") {
+		t.Fatalf("a forged write was merged: %v", err)
 	}
-	if s.Doc().Entity("x0").Kind != stratplan.KindSWOT {
+	if s.Doc().Entity("x0").Str("text") != "from a bundle" {
 		t.Fatal("a refused merge changed the plan")
+	}
+	if again, _ := filepath.Glob(filepath.Join(s.BackupDir(), "*"+store.Ext)); len(again) != store.KeepBackups {
+		t.Fatal("a refused merge made a backup")
 	}
 	s.Close()
 	r := MustOpen(t, s.Path(), "m1")

@@ -366,12 +366,12 @@ func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 
 // deleteWithUndo deletes an entity and offers to bring it back; msg says
 // what was deleted. It reports whether the deletion was saved.
-func (a *App) deleteWithUndo(id, msg string) bool {
-	if !a.edit(func(ed *stratplan.Edit) error { return ed.Delete(id) }) {
+func (a *App) deleteWithUndo(k stratplan.Key, msg string) bool {
+	if !a.edit(func(ed *stratplan.Edit) error { return ed.Delete(k.Kind, k.ID) }) {
 		return false
 	}
 	a.offerUndo(msg, func() {
-		a.edit(func(ed *stratplan.Edit) error { return ed.Restore(id) })
+		a.edit(func(ed *stratplan.Edit) error { return ed.Restore(k.Kind, k.ID) })
 	})
 	return true
 }

@@ -135,9 +135,9 @@ func (v *conflictsView) showDetail() {
 // after the conflict is settled.
 func (a *App) conflictDetail(c stratplan.Conflict, done func()) fyne.CanvasObject {
 	doc := a.plan.Doc()
-	id := c.Entity.ID
+	k := c.Entity.Key()
 	settle := func(field string, v stratplan.Value) {
-		if a.edit(func(ed *stratplan.Edit) error { return ed.Resolve(id, field, v) }) {
+		if a.edit(func(ed *stratplan.Edit) error { return ed.Resolve(k, field, v) }) {
 			a.setStatus(lang.L("Conflict settled. Export a bundle to settle it on the other laptops too."))
 			if done != nil {
 				done()
@@ -209,8 +209,8 @@ func writerOf(doc *stratplan.Document, v stratplan.Val) string {
 }
 
 // showConflict opens the conflict of one field in a dialog.
-func (a *App) showConflict(id, field string) {
-	if c, ok := a.plan.Doc().ConflictOf(id, field); ok {
+func (a *App) showConflict(k stratplan.Key, field string) {
+	if c, ok := a.plan.Doc().ConflictOf(k, field); ok {
 		a.conflictDialog(c)
 	}
 }
@@ -227,13 +227,14 @@ func (a *App) conflictDialog(c stratplan.Conflict) {
 // conflict; it is hidden while the field has none.
 type conflictBadge struct {
 	*widget.Button
-	a         *App
-	id, field string
+	a     *App
+	key   stratplan.Key
+	field string
 }
 
 func newConflictBadge(a *App, field string) *conflictBadge {
 	b := &conflictBadge{a: a, field: field}
-	b.Button = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { a.showConflict(b.id, b.field) })
+	b.Button = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { a.showConflict(b.key, b.field) })
 	b.Importance = widget.WarningImportance
 	b.Hide()
 	return b
@@ -241,9 +242,9 @@ func newConflictBadge(a *App, field string) *conflictBadge {
 
 // show points the badge at an entity and shows it when the field is in
 // conflict.
-func (b *conflictBadge) show(id string) {
-	b.id = id
-	if _, ok := b.a.plan.Doc().ConflictOf(id, b.field); ok {
+func (b *conflictBadge) show(k stratplan.Key) {
+	b.key = k
+	if _, ok := b.a.plan.Doc().ConflictOf(k, b.field); ok {
 		b.Button.Show()
 	} else {
 		b.Button.Hide()
@@ -254,7 +255,7 @@ func (b *conflictBadge) show(id string) {
 // its first conflicting field.
 func (a *App) settleEntity(e *stratplan.Entity) {
 	for _, c := range a.plan.Doc().Conflicts() {
-		if c.Entity.ID == e.ID {
+		if c.Entity.Key() == e.Key() {
 			a.conflictDialog(c)
 			return
 		}

@@ -160,8 +160,7 @@ func (p *participantsView) remove(row int) {
 		return
 	}
 	r := p.rows[row]
-	id := r.E.ID
-	if p.a.deleteWithUndo(id, lang.L("Removed {{.Name}}.", map[string]any{"Name": r.Name})) {
+	if p.a.deleteWithUndo(r.E.Key(), lang.L("Removed {{.Name}}.", map[string]any{"Name": r.Name})) {
 		p.table.UnselectAll()
 	}
 }

@@ -249,7 +249,7 @@ func (s *actionsStep) addDeliverable() {
 }
 
 func (s *actionsStep) remove(e *stratplan.Entity, label string) {
-	s.a.deleteWithUndo(e.ID, deleted(label))
+	s.a.deleteWithUndo(e.Key(), deleted(label))
 }
 
 func (s *actionsStep) editAction(i int) {

@@ -153,7 +153,7 @@ func (s *indicatorsStep) remove(i int) {
 		return
 	}
 	x := s.items[i]
-	if s.a.deleteWithUndo(x.E.ID, deleted(x.Name)) {
+	if s.a.deleteWithUndo(x.E.Key(), deleted(x.Name)) {
 		s.table.UnselectAll()
 	}
 }

@@ -193,7 +193,7 @@ func (s *prioritiesStep) remove(i int) {
 		return
 	}
 	p := s.ranked[i]
-	if s.a.deleteWithUndo(p.E.ID, deleted(p.Title)) {
+	if s.a.deleteWithUndo(p.E.Key(), deleted(p.Title)) {
 		s.table.UnselectAll()
 	}
 }

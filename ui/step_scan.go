@@ -155,7 +155,7 @@ func (s *scanStep) remove(i int) {
 	if !ok {
 		return
 	}
-	if s.a.deleteWithUndo(f.E.ID, deleted(f.Title)) {
+	if s.a.deleteWithUndo(f.E.Key(), deleted(f.Title)) {
 		s.table.UnselectAll()
 	}
 }

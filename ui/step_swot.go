@@ -170,7 +170,7 @@ func (q *quadrant) remove(id int) {
 		return
 	}
 	a := q.s.a
-	if a.deleteWithUndo(it.E.ID, deleted(it.Text)) {
+	if a.deleteWithUndo(it.E.Key(), deleted(it.Text)) {
 		q.list.UnselectAll()
 	}
 }

@@ -154,7 +154,7 @@ func (s *visionStep) remove(i int) {
 		return
 	}
 	v := s.items[i]
-	if s.a.deleteWithUndo(v.E.ID, deleted(v.Text)) {
+	if s.a.deleteWithUndo(v.E.Key(), deleted(v.Text)) {
 		s.list.UnselectAll()
 	}
 }

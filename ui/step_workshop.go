@@ -140,7 +140,7 @@ func (s *workshopStep) refresh() {
 		s.mode.SetSelected("")
 	}
 	for _, b := range s.badges {
-		b.show(e.ID)
+		b.show(e.Key())
 	}
 	s.people.refresh()
 	s.notes.refresh()

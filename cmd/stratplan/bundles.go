@@ -110,20 +110,25 @@ func samePlan(plan string, paths []string, bs []*export.Bundle) error {
 	return nil
 }
 
-// mergeError names the bundles behind a failed merge.
+// mergeError names the bundles behind a refused merge: the file refused
+// and, for a write that two files disagree on, the file (or the plan)
+// holding the other side.
 func mergeError(err error, i int, paths []string, bs []*export.Bundle, base string) error {
-	var km *stratplan.KindMismatchError
-	if errors.As(err, &km) {
-		other := base
-		for j := 0; j < i; j++ {
-			if e := bs[j].Doc.Entity(km.ID); e != nil {
-				other = paths[j]
-				break
+	var re *stratplan.RefusedError
+	if !errors.As(err, &re) {
+		return fmt.Errorf("%s: %w", paths[i], err)
+	}
+	other := base
+	for j := 0; j < i; j++ {
+		if e := bs[j].Doc.Get(re.Kind, re.ID); e != nil {
+			for _, v := range e.Field(re.Field).Vals {
+				if v.Dot == re.Err.Dot {
+					other = paths[j]
+				}
 			}
 		}
-		return fmt.Errorf("%s: entity %s is a %s there but a %s in %s: these are not bundles of the same plan history", paths[i], km.ID, km.Other, km.Kind, other)
 	}
-	return fmt.Errorf("%s: %w", paths[i], err)
+	return fmt.Errorf("%s: refused: %w (the other side is %s)", paths[i], err, other)
 }
 
 func runImport(args []string, stdout, stderr io.Writer) error {

@@ -82,7 +82,7 @@ func TestExportImportConflictAndDuplicate(t *testing.T) {
 	if doc.Entity("swot-new") == nil || len(doc.Conflicts()) != 1 || len(doc.Entity("swot-aa").Field("text").Vals) != 2 {
 		t.Fatal("the import did not bring the new item and the conflict")
 	}
-	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(sec), ".stratplan-backups", "secretariat-*.stratplan"))
+	backups, _ := store.Backups(sec)
 	if len(backups) != 1 {
 		t.Fatalf("%d backups before the import, want 1", len(backups))
 	}

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"bytes"
 	"crypto/ed25519"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -21,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"stratplan"
+	"stratplan/exchange"
 	"stratplan/export"
 )
 
@@ -141,60 +140,43 @@ func (a *App) saveBundle(sign bool) {
 // writeBundle writes the bundle to path: the plan is snapshotted here, on
 // the UI goroutine, and encoded and written in the background.
 func (a *App) writeBundle(path string, sign bool) {
-	var keys []ed25519.PrivateKey
+	var key ed25519.PrivateKey
 	if sign {
 		k, err := a.cfg.OwnKey()
 		if err != nil {
 			a.showError(err)
 			return
 		}
-		keys = append(keys, k)
+		key = k
 	}
-	replica, err := a.plan.EnsureReplica()
+	o, err := exchange.Prepare(a.plan, "stratplan "+a.cfg.Version, key)
 	if err != nil {
 		a.showError(err)
 		return
 	}
-	seq, err := a.plan.NextExportSeq()
-	if err != nil {
-		a.showError(err)
-		return
-	}
-	doc := a.plan.Doc().Clone()
-	p := export.Producer{Replica: replica, Label: doc.ReplicaInfo(replica).Label, App: "stratplan " + a.cfg.Version, Seq: seq}
 	a.busy(lang.L("Exporting…"), func() (func(), error) {
-		err := a.cfg.WriteFile(path, func(w io.Writer) error {
-			return export.EncodeBundle(w, doc, p, time.Now(), keys...)
-		})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+		// The save dialog has already asked before replacing a file.
+		if err := o.Write(path, true); err != nil {
+			return nil, err
 		}
 		return func() {
-			a.setStatus(lang.L("Exported the plan ({{.Count}} items) to {{.Path}}.", map[string]any{"Count": doc.Len(), "Path": path}))
+			a.setStatus(lang.L("Exported the plan ({{.Count}} items) to {{.Path}}.", map[string]any{"Count": o.Doc.Len(), "Path": path}))
 		}, nil
 	})
-}
-
-// incoming is one bundle chosen for import, read and previewed.
-type incoming struct {
-	path   string
-	bundle *export.Bundle
-	err    error
-	signer stratplan.Signer
-	stats  stratplan.MergeStats
 }
 
 // importer is the import dialog: the bundles chosen, what each would
 // change, and the button that applies them all at once.
 type importer struct {
 	a        *App
-	files    []*incoming
+	files    []*exchange.Incoming
 	list     *widget.List
 	summary  *widget.Label
 	apply    *widget.Button
 	clear    *widget.Button
 	signed   *widget.Check
 	merged   *stratplan.Document
+	total    stratplan.MergeStats
 	dlg      dialog.Dialog
 	checking bool
 }
@@ -220,10 +202,10 @@ func (a *App) importBundles(paths ...string) {
 			f := im.files[i]
 			c := o.(*fyne.Container)
 			box := c.Objects[0].(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(filepath.Base(f.path))
+			box.Objects[0].(*widget.Label).SetText(filepath.Base(f.Path))
 			box.Objects[1].(*widget.Label).SetText(im.describe(f))
 			icon := c.Objects[1].(*widget.Icon)
-			if f.err != nil || im.refused(f) {
+			if !f.OK() {
 				icon.SetResource(theme.ErrorIcon())
 			} else {
 				icon.SetResource(theme.ConfirmIcon())
@@ -232,15 +214,17 @@ func (a *App) importBundles(paths ...string) {
 	im.list.OnSelected = func(widget.ListItemID) { im.list.UnselectAll() }
 	im.signed = widget.NewCheck(lang.L("Accept only bundles signed by a trusted key"), func(on bool) {
 		a.fy.Preferences().SetBool("require-signed", on)
-		im.refresh()
+		if im.list != nil && !im.checking {
+			im.preview()
+		}
 	})
 	im.signed.SetChecked(a.fy.Preferences().Bool("require-signed"))
 	add := widget.NewButtonWithIcon(lang.L("Add a bundle…"), theme.ContentAddIcon(), im.addFile)
 	addDir := widget.NewButtonWithIcon(lang.L("Add every bundle in a folder…"), theme.FolderOpenIcon(), im.addFolder)
 	im.clear = widget.NewButtonWithIcon(lang.L("Remove refused bundles"), theme.DeleteIcon(), func() {
-		var keep []*incoming
+		var keep []*exchange.Incoming
 		for _, f := range im.files {
-			if f.err == nil && !im.refused(f) {
+			if f.OK() {
 				keep = append(keep, f)
 			}
 		}
@@ -264,25 +248,26 @@ func (a *App) importBundles(paths ...string) {
 	}
 }
 
-func (im *importer) refused(f *incoming) bool {
-	return f.err == nil && im.signed.Checked && f.signer.Status != stratplan.TrustedSigner
-}
-
-func (im *importer) describe(f *incoming) string {
-	if f.err != nil {
-		return strings.TrimPrefix(f.err.Error(), f.path+": ")
+func (im *importer) describe(f *exchange.Incoming) string {
+	if f.Err != nil {
+		var op *exchange.OtherPlanError
+		if errors.As(f.Err, &op) {
+			return lang.L("This is a bundle of another plan, {{.Other}}: bundles of different plans are never merged.", map[string]any{"Other": op.OtherTitle})
+		}
+		return strings.TrimPrefix(f.Err.Error(), f.Path+": ")
 	}
-	s := signerText(f.signer)
-	if im.refused(f) {
+	if f.Bundle == nil {
+		return lang.L("Checking…")
+	}
+	s := signerText(f.Signer)
+	if f.Refused != "" {
 		return s + " — " + lang.L("refused: only bundles signed by a trusted key are accepted")
 	}
-	if f.signer.Warning != "" {
-		s += " — " + lang.L("warning") + ": " + f.signer.Warning
+	for _, w := range f.Warnings {
+		s += "\n" + lang.L("warning") + ": " + w
 	}
-	if f.bundle != nil {
-		s += "\n" + lang.L("from {{.Label}}, exported {{.Time}}", map[string]any{"Label": producerLabel(f.bundle), "Time": f.bundle.ExportedAt.Local().Format("2006-01-02 15:04")})
-	}
-	return s + "\n" + statsText(f.stats)
+	s += "\n" + lang.L("from {{.Label}}, exported {{.Time}}", map[string]any{"Label": producerLabel(f.Bundle), "Time": f.Bundle.ExportedAt.Local().Format("2006-01-02 15:04")})
+	return s + "\n" + statsText(f.Stats)
 }
 
 func producerLabel(b *export.Bundle) string {
@@ -360,7 +345,7 @@ func (im *importer) add(paths []string) {
 	for _, p := range paths {
 		dup := false
 		for _, f := range im.files {
-			dup = dup || f.path == p
+			dup = dup || f.Path == p
 		}
 		if !dup {
 			fresh = append(fresh, p)
@@ -369,15 +354,9 @@ func (im *importer) add(paths []string) {
 	im.checking = true
 	im.refresh()
 	im.a.busy(lang.L("Checking bundles…"), func() (func(), error) {
-		read := make([]*incoming, len(fresh))
+		read := make([]*exchange.Incoming, len(fresh))
 		for i, p := range fresh {
-			read[i] = &incoming{path: p}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				read[i].err = err
-				continue
-			}
-			read[i].bundle, read[i].err = export.DecodeBundle(bytes.NewReader(data), p)
+			read[i] = exchange.Read(p)
 		}
 		return func() {
 			im.checking = false
@@ -389,53 +368,27 @@ func (im *importer) add(paths []string) {
 
 // preview works out what each bundle would change, in order.
 func (im *importer) preview() {
-	doc := im.a.plan.Doc()
 	trusted, err := im.a.plan.TrustedKeys()
 	if err != nil {
 		im.a.showError(err)
 	}
-	var docs []*stratplan.Document
-	var good []*incoming
-	for _, f := range im.files {
-		if f.bundle == nil {
-			continue
-		}
-		if f.bundle.Doc.Plan() != doc.Plan() {
-			f.err = fmt.Errorf("%s", lang.L("this is a bundle of another plan: bundles of different plans are never merged"))
-			continue
-		}
-		b := f.bundle
-		f.signer = b.Signer(trusted, doc)
-		docs = append(docs, b.Doc)
-		good = append(good, f)
-	}
-	stats, merged, bad, err := stratplan.Preview(doc, docs...)
-	if err != nil {
-		good[bad].err = err
-		im.merged = nil
-	} else {
-		for i, f := range good {
-			f.stats = stats[i]
-		}
-		im.merged = merged
-	}
+	pv := exchange.Check(im.a.plan.Doc(), trusted, im.files, im.signed.Checked)
+	im.merged = pv.Merged
+	im.total = pv.Total
 	im.refresh()
 }
 
 func (im *importer) refresh() {
 	im.list.Refresh()
 	ok, bad := 0, 0
-	var total stratplan.MergeStats
 	for _, f := range im.files {
-		if f.err != nil || im.refused(f) {
+		if f.OK() {
+			ok++
+		} else {
 			bad++
-			continue
 		}
-		ok++
-		total.NewEntities += f.stats.NewEntities
-		total.UpdatedFields += f.stats.UpdatedFields
-		total.NewConflicts += f.stats.NewConflicts
 	}
+	total := im.total
 	switch {
 	case im.checking:
 		im.summary.SetText(lang.L("Checking…"))

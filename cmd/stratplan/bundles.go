@@ -2,15 +2,14 @@ package main
 
 import (
 	"crypto/ed25519"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"stratplan"
+	"stratplan/exchange"
 	"stratplan/export"
 	"stratplan/store"
 )
@@ -19,116 +18,34 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	out := fs.String("bundle", "", "write a bundle to this file")
 	sign := fs.Bool("sign", false, "sign the bundle with your key")
+	force := fs.Bool("force", false, "replace the output file if it exists")
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 || *out == "" {
-		return &usageError{msg: "usage: stratplan export FILE --bundle OUT.json [--sign]"}
+		return &usageError{msg: "usage: stratplan export FILE --bundle OUT.json [--sign] [--force]"}
 	}
 	s, err := store.Open(pos[0], nil)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	b, err := exportBundle(s, *out, *sign)
+	var key ed25519.PrivateKey
+	if *sign {
+		if key, err = store.OwnKey(); err != nil {
+			return err
+		}
+	}
+	o, err := exchange.Prepare(s, "stratplan "+version, key)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %d entities, export %d of %s, %s\n", *out, b.entities, b.seq, b.producer, b.signed)
+	if err := o.Write(*out, *force); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: %d entities, export %d of %s, %s\n", *out, o.Doc.Len(), o.Producer.Seq, o.Producer.Label, o.Signed())
 	return nil
-}
-
-type exported struct {
-	entities int
-	seq      uint64
-	producer string
-	signed   string
-}
-
-// exportBundle writes the plan in s to path as a bundle, atomically.
-func exportBundle(s *store.Store, path string, sign bool) (exported, error) {
-	var keys []ed25519.PrivateKey
-	if sign {
-		k, err := store.OwnKey()
-		if err != nil {
-			return exported{}, err
-		}
-		keys = append(keys, k)
-	}
-	replica, err := s.EnsureReplica()
-	if err != nil {
-		return exported{}, err
-	}
-	seq, err := s.NextExportSeq()
-	if err != nil {
-		return exported{}, err
-	}
-	doc := s.Doc()
-	p := export.Producer{Replica: replica, Label: doc.ReplicaInfo(replica).Label, App: "stratplan " + version, Seq: seq}
-	err = store.WriteFileAtomic(path, func(f *os.File) error {
-		return export.EncodeBundle(f, doc, p, time.Now(), keys...)
-	})
-	if err != nil {
-		return exported{}, fmt.Errorf("%s: %w", path, err)
-	}
-	e := exported{entities: doc.Len(), seq: seq, producer: p.Label, signed: "unsigned"}
-	if sign {
-		e.signed = "signed with key " + stratplan.KeyFingerprint(keys[0].Public().(ed25519.PublicKey))
-	}
-	return e, nil
-}
-
-// readBundles decodes every file, reporting every bad one.
-func readBundles(paths []string) ([]*export.Bundle, error) {
-	var out []*export.Bundle
-	var errs []error
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		b, err := export.DecodeBundle(f, p)
-		f.Close()
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		out = append(out, b)
-	}
-	return out, errors.Join(errs...)
-}
-
-// samePlan refuses bundles of different plans, naming them.
-func samePlan(plan string, paths []string, bs []*export.Bundle) error {
-	for i, b := range bs {
-		if b.Doc.Plan() != plan {
-			return fmt.Errorf("%s is a bundle of plan %s, not of plan %s: bundles of different plans are never merged", paths[i], b.Doc.Plan(), plan)
-		}
-	}
-	return nil
-}
-
-// mergeError names the bundles behind a refused merge: the file refused
-// and, for a write that two files disagree on, the file (or the plan)
-// holding the other side.
-func mergeError(err error, i int, paths []string, bs []*export.Bundle, base string) error {
-	var re *stratplan.RefusedError
-	if !errors.As(err, &re) {
-		return fmt.Errorf("%s: %w", paths[i], err)
-	}
-	other := base
-	for j := 0; j < i; j++ {
-		if e := bs[j].Doc.Get(re.Kind, re.ID); e != nil {
-			for _, v := range e.Field(re.Field).Vals {
-				if v.Dot == re.Err.Dot {
-					other = paths[j]
-				}
-			}
-		}
-	}
-	return fmt.Errorf("%s: refused: %w (the other side is %s)", paths[i], err, other)
 }
 
 func runImport(args []string, stdout, stderr io.Writer) error {
@@ -146,44 +63,35 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	paths := pos[1:]
-	bs, err := readBundles(paths)
-	if err != nil {
-		return fmt.Errorf("%w\nnothing was imported", err)
-	}
-	doc := s.Doc()
-	if err := samePlan(doc.Plan(), paths, bs); err != nil {
-		return fmt.Errorf("%w\nnothing was imported", err)
+	files := make([]*exchange.Incoming, len(pos)-1)
+	for i, p := range pos[1:] {
+		files[i] = exchange.Read(p)
 	}
 	trusted, err := s.TrustedKeys()
 	if err != nil {
 		return err
 	}
-	docs := make([]*stratplan.Document, len(bs))
-	signers := make([]stratplan.Signer, len(bs))
-	var refused []string
-	for i, b := range bs {
-		docs[i] = b.Doc
-		signers[i] = b.Signer(trusted, doc)
-		if *requireSigned && signers[i].Status != stratplan.TrustedSigner {
-			refused = append(refused, fmt.Sprintf("%s: %s, and --require-signed accepts only bundles signed by a trusted key", paths[i], signers[i]))
+	doc := s.Doc()
+	pv := exchange.Check(doc, trusted, files, *requireSigned)
+	if bad := pv.Refused(); len(bad) > 0 {
+		var msgs []string
+		for _, f := range bad {
+			if f.Err != nil {
+				msgs = append(msgs, f.Err.Error())
+			} else {
+				msgs = append(msgs, fmt.Sprintf("%s: %s: %s (--require-signed)", f.Path, f.Signer, f.Refused))
+			}
 		}
+		return fmt.Errorf("%s\nnothing was imported", strings.Join(msgs, "\n"))
 	}
-	if len(refused) > 0 {
-		return fmt.Errorf("%s\nnothing was imported", strings.Join(refused, "\n"))
-	}
-	stats, all, bad, err := stratplan.Preview(doc, docs...)
-	if err != nil {
-		return fmt.Errorf("%w\nnothing was imported", mergeError(err, bad, paths, bs, pos[0]))
-	}
-	for i, st := range stats {
-		fmt.Fprintf(stdout, "%s: %s; %s\n", paths[i], signers[i], describe(st))
-		if signers[i].Warning != "" {
-			fmt.Fprintf(stdout, "  warning: %s\n", signers[i].Warning)
+	for _, f := range pv.Files {
+		fmt.Fprintf(stdout, "%s: %s; %s\n", f.Path, f.Signer, describe(f.Stats))
+		for _, w := range f.Warnings {
+			fmt.Fprintf(stdout, "  warning: %s\n", w)
 		}
 	}
 	before := len(doc.Validate())
-	total, err := s.Merge(all)
+	total, err := exchange.Apply(s, pv)
 	if err != nil {
 		return err
 	}
@@ -212,33 +120,29 @@ func describe(st stratplan.MergeStats) string {
 func runMerge(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
 	out := fs.String("o", "", "write the merged bundle to this file")
+	force := fs.Bool("force", false, "replace the output file if it exists")
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
 	if len(pos) < 1 || *out == "" {
-		return &usageError{msg: "usage: stratplan merge -o OUT.json IN.json..."}
+		return &usageError{msg: "usage: stratplan merge -o OUT.json IN.json... [--force]"}
 	}
-	bs, err := readBundles(pos)
+	if !*force {
+		if _, err := os.Lstat(*out); err == nil {
+			return fmt.Errorf("%s %w: choose another name, or add --force to replace it", *out, exchange.ErrExists)
+		}
+	}
+	merged, err := exchange.MergeFiles(pos)
 	if err != nil {
 		return fmt.Errorf("%w\nnothing was written", err)
 	}
-	if err := samePlan(bs[0].Doc.Plan(), pos, bs); err != nil {
+	o := &exchange.Outgoing{Doc: merged, Producer: export.Producer{Replica: "merge",
+		Label: fmt.Sprintf("stratplan merge of %d bundles", len(pos)), App: "stratplan " + version}}
+	if err := o.Write(*out, *force); err != nil {
 		return err
 	}
-	merged := stratplan.NewDocument(bs[0].Doc.Plan())
-	for i, b := range bs {
-		if _, err := merged.Merge(b.Doc); err != nil {
-			return fmt.Errorf("%w\nnothing was written", mergeError(err, i, pos, bs, pos[0]))
-		}
-	}
-	p := export.Producer{Replica: "merge", Label: fmt.Sprintf("stratplan merge of %d bundles", len(bs)), App: "stratplan " + version}
-	if err := store.WriteFileAtomic(*out, func(f *os.File) error {
-		return export.EncodeBundle(f, merged, p, time.Now())
-	}); err != nil {
-		return fmt.Errorf("%s: %w", *out, err)
-	}
-	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), len(bs), len(merged.Conflicts()))
+	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), len(pos), len(merged.Conflicts()))
 	return nil
 }
 
@@ -253,13 +157,13 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	bad := 0
 	for _, p := range pos {
-		bs, err := readBundles([]string{p})
-		if err != nil {
-			fmt.Fprintf(stdout, "%s: REFUSED: %v\n", p, strings.TrimPrefix(err.Error(), p+": "))
+		f := exchange.Read(p)
+		if f.Err != nil {
+			fmt.Fprintf(stdout, "%s: REFUSED: %v\n", p, strings.TrimPrefix(f.Err.Error(), p+": "))
 			bad++
 			continue
 		}
-		b := bs[0]
+		b := f.Bundle
 		label := b.Producer.Label
 		if label == "" {
 			label = b.Producer.Replica

@@ -168,7 +168,10 @@ func TestRequireSignedAndTrustedKeys(t *testing.T) {
 	editPlan(t, eur, func(ed *stratplan.Edit) error {
 		return ed.Set(ed.Replica(), stratplan.KindReplica, stratplan.Set("region", stratplan.Text("region-eur")))
 	})
-	runCmd(t, "export", eur, "--bundle", signed, "--sign")
+	if code, _, errs := runCmd(t, "export", eur, "--bundle", signed, "--sign"); code != 1 || !strings.Contains(errs, "already exists") || !strings.Contains(errs, "--force") {
+		t.Fatalf("export over an existing file: %d %s", code, errs)
+	}
+	runCmd(t, "export", eur, "--bundle", signed, "--sign", "--force")
 	code, stdout, errs := runCmd(t, "import", sec, signed, "--require-signed")
 	if code != 0 || !strings.Contains(stdout, "signed by Europe facilitator (trusted)") {
 		t.Fatalf("trusted import: %d %s %s", code, stdout, errs)

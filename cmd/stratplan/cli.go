@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -52,6 +53,51 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s\n", path)
+	return nil
+}
+
+func runRestore(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	pos, err := parse(fs, args, stderr)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 || len(pos) > 2 {
+		return &usageError{msg: "usage: stratplan restore FILE [BACKUP]"}
+	}
+	backup := ""
+	if len(pos) == 2 {
+		backup = pos[1]
+	} else {
+		bs, err := store.Backups(pos[0])
+		if err != nil {
+			return err
+		}
+		if len(bs) == 0 {
+			return fmt.Errorf("%s: there is no backup of this plan in %s", pos[0], store.BackupDir(pos[0]))
+		}
+		backup = bs[0].Path
+	}
+	// Never replace a plan that opens, or one open elsewhere: restoring is
+	// for damaged files.
+	s, err := store.Open(pos[0], &store.Options{ReadOnly: true})
+	if err == nil {
+		s.Close()
+		return fmt.Errorf("%s opens without trouble: restore replaces only a damaged plan (to go back to a backup, open the backup itself: %s)", pos[0], backup)
+	}
+	var de *store.DamagedError
+	if !errors.As(err, &de) {
+		return err
+	}
+	aside, err := store.Restore(pos[0], backup)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "restored %s from %s\n", pos[0], backup)
+	if aside != "" {
+		fmt.Fprintf(stdout, "the damaged file is kept as %s\n", aside)
+	}
+	fmt.Fprintln(stdout, "edits made since that backup are not in it: import the bundles you exported since then to bring them back")
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,7 +27,10 @@ func runGUI(args []string, stderr io.Writer) error {
 	if len(args) == 1 {
 		path = args[0]
 		if _, err := os.Stat(path); err != nil {
-			return err
+			if errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("%s: no such plan file: check the name, or create it with 'stratplan new %s'", path, path)
+			}
+			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	def, err := store.DefaultPath()

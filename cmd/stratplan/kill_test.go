@@ -160,7 +160,7 @@ func TestKillDuringExportLeavesNoPartialFile(t *testing.T) {
 
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	for round := 0; round < killRounds(); round++ {
-		runKilled(t, rng, 2*took+50*time.Millisecond, "export", plan, "--bundle", out)
+		runKilled(t, rng, 2*took+50*time.Millisecond, "export", plan, "--bundle", out, "--force")
 		if _, err := os.Stat(out); err != nil {
 			continue // absent is fine
 		}

@@ -32,6 +32,7 @@ func init() {
 		{"merge", "-o OUT.json IN.json...", "merge bundles into one bundle, without a plan file", runMerge},
 		{"validate", "IN.json...", "check bundles; one line per file; exit 1 if any is refused", runValidate},
 		{"keys", "[trust PLAN KEY --label L --region R | untrust PLAN KEY | list PLAN]", "show your public key; trust or untrust other people's keys", runKeys},
+		{"restore", "FILE [BACKUP]", "replace a damaged plan file with its latest backup (or BACKUP); the damaged file is kept beside it", runRestore},
 		{"help", "", "show this help", func(_ []string, stdout, _ io.Writer) error { usage(stdout); return nil }},
 	}
 }
@@ -64,13 +65,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return exit(c.run(args[1:], stdout, stderr), stderr)
 			}
 		}
-		if len(args) > 1 || len(args[0]) > 0 && args[0][0] == '-' {
+		if len(args) > 1 || len(args[0]) > 0 && args[0][0] == '-' || looksLikeCommand(args[0]) {
 			fmt.Fprintf(stderr, "stratplan: unknown command or option %q\n\n", args[0])
 			usage(stderr)
 			return 2
 		}
 	}
 	return exit(runGUI(args, stderr), stderr)
+}
+
+// looksLikeCommand tells a mistyped command ("exprot") from a plan file to
+// open: a bare word that names no file.
+func looksLikeCommand(arg string) bool {
+	if strings.ContainsAny(arg, `./\`) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
 }
 
 func exit(err error, stderr io.Writer) int {

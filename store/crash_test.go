@@ -33,6 +33,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	start, _ := strconv.Atoi(os.Getenv("STRATPLAN_CRASH_START"))
 	for i := start; ; i++ {
+		os.Stdout.WriteString("begin " + strconv.Itoa(i) + "\n")
 		err := s.Edit(func(ed *stratplan.Edit) error {
 			if err := ed.Set(fmt.Sprintf("e%d", i), stratplan.KindSWOT, stratplan.Set("text", stratplan.Text(fmt.Sprintf("item %d", i)))); err != nil {
 				return err
@@ -64,7 +65,7 @@ func TestKillDuringEditsLosesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
-	acked := 0
+	acked, midEdit := 0, 0
 	for round := 0; round < crashRounds(); round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), crashChildEnv+"="+path, "STRATPLAN_CRASH_START="+strconv.Itoa(acked+1))
@@ -86,6 +87,7 @@ func TestKillDuringEditsLosesNothing(t *testing.T) {
 		// Kill at a random moment after the child has started writing.
 		deadline := time.After(time.Duration(5+rng.Intn(60)) * time.Millisecond)
 		started := false
+		last := "" // the child's last line when it was killed
 	read:
 		for {
 			select {
@@ -96,6 +98,7 @@ func TestKillDuringEditsLosesNothing(t *testing.T) {
 				if strings.HasPrefix(l, "error") {
 					t.Fatalf("round %d: child: %s", round, l)
 				}
+				last = l
 				if n, err := strconv.Atoi(strings.TrimPrefix(l, "ack ")); err == nil {
 					acked = n
 					started = true
@@ -110,6 +113,9 @@ func TestKillDuringEditsLosesNothing(t *testing.T) {
 			}
 		}
 		cmd.Wait()
+		if strings.HasPrefix(last, "begin") {
+			midEdit++ // killed between starting an edit and its acknowledgement
+		}
 
 		s, err := store.Open(path, &store.Options{MachineID: "m1"})
 		if err != nil {
@@ -131,5 +137,14 @@ func TestKillDuringEditsLosesNothing(t *testing.T) {
 		}
 		s.Close()
 	}
-	t.Logf("%d rounds, %d edits acknowledged", crashRounds(), acked)
+	t.Logf("%d rounds, %d edits acknowledged; %d kills landed inside an edit", crashRounds(), acked, midEdit)
+	// What this shows: a SIGKILL at any point of an edit, including inside
+	// bbolt's commit, leaves a file that opens, passes bbolt's check and
+	// holds every acknowledged edit. What it cannot show: a SIGKILL does not
+	// drop the operating system's page cache, so it says nothing about power
+	// loss. That rests on fsync, which the store asks bbolt for on every
+	// commit (TestEditsAreSynced), and on bbolt's own guarantees.
+	if midEdit < crashRounds()/4 {
+		t.Fatalf("only %d of %d kills landed inside an edit: the test did not test what it claims", midEdit, crashRounds())
+	}
 }

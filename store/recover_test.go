@@ -362,3 +362,12 @@ func countKeys(t *testing.T, path string) int {
 	})
 	return n
 }
+
+// Edits are durable because bbolt syncs every commit: the store must never
+// turn that off for speed.
+func TestEditsAreSynced(t *testing.T) {
+	s := MustCreate(t, "m1")
+	if !s.Synced() {
+		t.Fatal("the plan file is open without fsync on commit")
+	}
+}

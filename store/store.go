@@ -281,6 +281,10 @@ func entityKey(e *stratplan.Entity) []byte {
 	return append(k, e.ID...)
 }
 
+// Synced reports whether every commit is synced to disk before Edit
+// returns (bbolt's NoSync and NoGrowSync both off).
+func (s *Store) Synced() bool { return !s.db.NoSync && !s.db.NoGrowSync }
+
 // ReadOnly reports whether the plan was opened for reading only: asked
 // for, or because this user may not write the file.
 func (s *Store) ReadOnly() bool { return s.ro }

@@ -39,9 +39,66 @@ func killRounds() int {
 	return 15
 }
 
+// childStartup measures how long a child takes to start and run a command
+// that does nothing, so that kills can be aimed at the work itself.
+func childStartup(t *testing.T) time.Duration {
+	t.Helper()
+	var best time.Duration
+	for i := 0; i < 3; i++ {
+		spec, _ := json.Marshal([]string{"--version"})
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), killChildEnv+"="+string(spec))
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); i == 0 || d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+// runKilledAfter runs the command in a child, waits until begun reports
+// that it has begun the work under test (polling the file system), then
+// kills it after a random delay up to within; it reports whether the child
+// finished first.
+func runKilledAfter(t *testing.T, rng *rand.Rand, begun func() bool, within time.Duration, args ...string) bool {
+	t.Helper()
+	spec, _ := json.Marshal(args)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), killChildEnv+"="+string(spec))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for !begun() {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("%v finished with %v", args, err)
+			}
+			return true
+		case <-time.After(100 * time.Microsecond):
+		}
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("%v finished with %v", args, err)
+		}
+		return true
+	case <-time.After(time.Duration(rng.Int63n(int64(within) + 1))):
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-done
+		return false
+	}
+}
+
 // runKilled runs the command in a child and kills it after a random delay
-// up to maxDelay; it reports whether the child finished first.
-func runKilled(t *testing.T, rng *rand.Rand, maxDelay time.Duration, args ...string) bool {
+// between from and to; it reports whether the child finished first.
+func runKilled(t *testing.T, rng *rand.Rand, from, to time.Duration, args ...string) bool {
 	t.Helper()
 	spec, _ := json.Marshal(args)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
@@ -57,7 +114,7 @@ func runKilled(t *testing.T, rng *rand.Rand, maxDelay time.Duration, args ...str
 			t.Fatalf("%v finished with %v", args, err)
 		}
 		return true
-	case <-time.After(time.Duration(rng.Int63n(int64(maxDelay)))):
+	case <-time.After(from + time.Duration(rng.Int63n(int64(to-from)+1))):
 		cmd.Process.Signal(syscall.SIGKILL)
 		<-done
 		return false
@@ -113,6 +170,12 @@ func bigBundle(t *testing.T) (plan, big, bundle string) {
 	return sec, eur, bundle
 }
 
+// TestKillDuringImportLeavesBeforeOrAfter kills imports of 10,000 entities
+// at random moments, half of them once the import has begun writing (its
+// backup, then its one transaction), and checks that the plan is always
+// either as before or as after. Like every kill test it shows what a
+// crashed process leaves, not what a power cut leaves: the page cache
+// survives a SIGKILL (see store's TestEditsAreSynced for fsync).
 func TestKillDuringImportLeavesBeforeOrAfter(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes")
@@ -129,20 +192,38 @@ func TestKillDuringImportLeavesBeforeOrAfter(t *testing.T) {
 	after := canonFile(t, done)
 
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
-	finished, killed := 0, 0
+	startup := childStartup(t)
+	finished, killed, midImport := 0, 0, 0
 	for round := 0; round < killRounds(); round++ {
 		target := filepath.Join(t.TempDir(), "target.stratplan")
 		copyPlan(t, sec, target)
-		if runKilled(t, rng, 2*took+50*time.Millisecond, "import", target, bundle) {
+		var wasFinished bool
+		if round%2 == 0 { // anywhere in the run
+			wasFinished = runKilled(t, rng, startup, startup+took, "import", target, bundle)
+		} else { // once the backup has begun: backup, then the transaction
+			wasFinished = runKilledAfter(t, rng, func() bool {
+				_, err := os.Stat(store.BackupDir(target))
+				return err == nil
+			}, took/2, "import", target, bundle)
+		}
+		if wasFinished {
 			finished++
 		} else {
 			killed++
+			// The import had begun its work: it was backing up or writing.
+			if _, err := os.Stat(store.BackupDir(target)); err == nil {
+				midImport++
+			}
 		}
-		if got := canonFile(t, target); got != before && got != after {
+		got := canonFile(t, target)
+		if got != before && got != after {
 			t.Fatalf("round %d: the plan is neither as before nor as after the import", round)
 		}
 	}
-	t.Logf("import takes %v; %d runs killed, %d finished", took, killed, finished)
+	t.Logf("import takes %v after a start-up of %v; %d runs killed (%d of them after the backup began), %d finished", took, startup, killed, midImport, finished)
+	if midImport < killRounds()/4 {
+		t.Fatalf("only %d of %d kills landed inside the import: the test did not test what it claims", midImport, killRounds())
+	}
 }
 
 func TestKillDuringExportLeavesNoPartialFile(t *testing.T) {
@@ -159,13 +240,39 @@ func TestKillDuringExportLeavesNoPartialFile(t *testing.T) {
 	os.Remove(out)
 
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	startup := childStartup(t)
+	midWrite := 0
 	for round := 0; round < killRounds(); round++ {
-		runKilled(t, rng, 2*took+50*time.Millisecond, "export", plan, "--bundle", out, "--force")
+		os.Remove(out)
+		var wasFinished bool
+		if round%2 == 0 { // anywhere in the run
+			wasFinished = runKilled(t, rng, startup, startup+took, "export", plan, "--bundle", out, "--force")
+		} else { // once the temporary file exists
+			wasFinished = runKilledAfter(t, rng, func() bool {
+				tmp, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.json.tmp-*"))
+				return len(tmp) > 0
+			}, took/4, "export", plan, "--bundle", out, "--force")
+		}
+		if !wasFinished {
+			// A killed export leaves at most its hidden temporary file,
+			// never a part of the bundle under its own name.
+			tmp, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.json.tmp-*"))
+			if len(tmp) > 0 {
+				midWrite++
+			}
+			for _, f := range tmp {
+				os.Remove(f)
+			}
+		}
 		if _, err := os.Stat(out); err != nil {
 			continue // absent is fine
 		}
 		if code, stdout, _ := runCmd(t, "validate", out); code != 0 {
 			t.Fatalf("round %d: a killed export left an invalid file: %s", round, stdout)
 		}
+	}
+	t.Logf("export takes %v after a start-up of %v; %d kills landed while the file was being written", took, startup, midWrite)
+	if midWrite < killRounds()/4 {
+		t.Fatalf("only %d of %d kills landed while the bundle was written: the test did not test what it claims", midWrite, killRounds())
 	}
 }

@@ -3,8 +3,9 @@ package export
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
+
+	"stratplan"
 )
 
 // SurveyColumns are the columns of a member survey CSV file.
@@ -41,8 +42,9 @@ func ReadSurvey(r io.Reader, region func(string) (string, bool), accepted string
 	errs := t.Errors
 	for i, m := range t.Rows {
 		line := t.Lines[i]
-		score, err := strconv.ParseFloat(strings.ReplaceAll(m["score"], ",", "."), 64)
-		if err != nil || score < 0 {
+		// A decimal comma is read too: spreadsheets in French and Spanish write 4,5.
+		score, err := stratplan.ParseAmount(strings.Replace(m["score"], ",", ".", 1))
+		if err != nil {
 			errs = append(errs, LineError{Line: line, Msg: fmt.Sprintf("the score %q is not a number of 0 or more", m["score"])})
 			continue
 		}

@@ -24,7 +24,9 @@ func TestReadSurvey(t *testing.T) {
 		"Türkiye,Europe,Data analytics,4,5\n" + // too many values
 		"Sénégal,Atlantis,E-commerce,3\n" +
 		"Mali,WCA,Security,high\n" +
-		"Bénin,wca,Security,\"3,5\"\n" // a decimal comma, quoted
+		"Bénin,wca,Security,\"3,5\"\n" + // a decimal comma, quoted
+		"Togo,WCA,Security,NaN\n" +
+		"Niger,WCA,Security,1e400\n"
 	rows, errs, err := export.ReadSurvey(strings.NewReader(in), regionOf, "WCA, EUR")
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +34,8 @@ func TestReadSurvey(t *testing.T) {
 	if len(rows) != 2 || rows[0].Region != "region-wca" || rows[1].Score != 3.5 {
 		t.Fatalf("rows %+v", rows)
 	}
-	want := []string{"line 3: 5 values where the header has 4 columns", `line 4: unknown region "Atlantis": use one of WCA, EUR`, `line 5: the score "high" is not a number`}
+	want := []string{"line 3: 5 values where the header has 4 columns", `line 4: unknown region "Atlantis": use one of WCA, EUR`, `line 5: the score "high" is not a number`,
+		`line 7: the score "NaN" is not a number`, `line 8: the score "1e400" is not a number`}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %v", errs)
 	}

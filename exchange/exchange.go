@@ -27,6 +27,9 @@ type Plan interface {
 	EnsureReplica() (string, error)
 	NextExportSeq() (uint64, error)
 	TrustedKeys() ([]stratplan.TrustedKey, error)
+	ReadOnly() bool
+	Replica() string
+	ExportSeq() uint64
 }
 
 // Outgoing is a plan taken as it stands, ready to be written as a bundle
@@ -39,15 +42,23 @@ type Outgoing struct {
 
 // Prepare takes the plan as it stands for export: it gives the plan file its
 // replica id on this laptop if it has none and counts one more export.
-// key, when not nil, signs the bundle.
+// key, when not nil, signs the bundle. A plan open read-only is exported
+// without writing to it.
 func Prepare(p Plan, app string, key ed25519.PrivateKey) (*Outgoing, error) {
-	replica, err := p.EnsureReplica()
-	if err != nil {
-		return nil, err
-	}
-	seq, err := p.NextExportSeq()
-	if err != nil {
-		return nil, err
+	replica, seq, err := "", uint64(0), error(nil)
+	if p.ReadOnly() {
+		// Nothing is written: the producer is named for information only.
+		replica, seq = p.Replica(), p.ExportSeq()+1
+		if replica == "" {
+			replica = "read-only"
+		}
+	} else {
+		if replica, err = p.EnsureReplica(); err != nil {
+			return nil, err
+		}
+		if seq, err = p.NextExportSeq(); err != nil {
+			return nil, err
+		}
 	}
 	doc := p.Doc().Clone()
 	o := &Outgoing{Doc: doc, Producer: export.Producer{Replica: replica, Label: doc.ReplicaInfo(replica).Label, App: app, Seq: seq}}

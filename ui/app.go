@@ -34,6 +34,7 @@ type Plan interface {
 	Close() error
 
 	Replica() string
+	ReadOnly() bool
 	EnsureReplica() (string, error)
 	ExportSeq() uint64
 	NextExportSeq() (uint64, error)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -260,5 +261,35 @@ func TestAMistypedCommandIsNotTakenForAFile(t *testing.T) {
 	code, _, errs := runCmd(t, "exprot")
 	if code != 2 || !strings.Contains(errs, `unknown command or option "exprot"`) {
 		t.Fatalf("exit %d, %q", code, errs)
+	}
+}
+
+func TestAReadOnlyPlanExportsButTakesNoImport(t *testing.T) {
+	_, eur := twoCopies(t)
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "ro.stratplan")
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", dir).CombinedOutput(); err != nil {
+			t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+		}
+		t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+		copyPlan(t, eur, plan)
+		if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+			t.Fatalf("remount: %v %s", err, out)
+		}
+	} else {
+		copyPlan(t, eur, plan)
+		os.Chmod(plan, 0o444)
+	}
+	out := filepath.Join(t.TempDir(), "out.json")
+	if code, _, errs := runCmd(t, "export", plan, "--bundle", out); code != 0 {
+		t.Fatalf("export of a read-only plan: %s", errs)
+	}
+	if code, stdout, _ := runCmd(t, "validate", out); code != 0 {
+		t.Fatal(stdout)
+	}
+	code, _, errs := runCmd(t, "import", plan, out)
+	if code != 1 || !strings.Contains(errs, "read-only") {
+		t.Fatalf("import into a read-only plan: %d %s", code, errs)
 	}
 }

@@ -130,6 +130,15 @@ func (e *DamagedError) Error() string {
 
 func (e *DamagedError) Unwrap() error { return e.Err }
 
+// LatestBackup says when the latest backup of the damaged plan was made,
+// if it has one.
+func (e *DamagedError) LatestBackup() (time.Time, bool) {
+	if len(e.Backups) == 0 {
+		return time.Time{}, false
+	}
+	return e.Backups[0].Time, true
+}
+
 func damaged(path string, err error) error {
 	var de *DamagedError
 	if errors.As(err, &de) {

@@ -47,6 +47,9 @@ type Plan interface {
 type Config struct {
 	Open        func(path string) (Plan, error)
 	Create      func(path, title string, example bool) error
+	// Restore replaces a damaged plan file with its latest backup, keeping
+	// the damaged file aside (its new name is returned).
+	Restore func(path string) (string, error)
 	DefaultPath string // the plan opened when no file is given
 	ExamplePath string // where "Open the example plan" keeps its copy
 
@@ -76,6 +79,7 @@ type App struct {
 	wsSelect *widget.Select
 	wsIDs    []string
 	status   *widget.Label
+	readOnly *widget.Label // the banner of a plan that cannot be written
 	undo     *widget.Button
 	undoFn   func()
 
@@ -139,10 +143,50 @@ func (a *App) openPath(path string) {
 	p, err := a.cfg.Open(path)
 	if err != nil {
 		a.showWelcome()
+		var d damagedPlan
+		if errors.As(err, &d) && a.cfg.Restore != nil {
+			if when, ok := d.LatestBackup(); ok {
+				a.offerRestore(path, when, err)
+				return
+			}
+		}
 		a.showError(err)
 		return
 	}
 	a.SetPlan(p)
+}
+
+// damagedPlan is the error of a plan file that cannot be read, with the
+// time of its latest backup.
+type damagedPlan interface {
+	error
+	LatestBackup() (time.Time, bool)
+}
+
+// offerRestore says that the plan file is damaged and offers its latest
+// backup; the damaged file is never written to, only renamed aside.
+func (a *App) offerRestore(path string, when time.Time, err error) {
+	msg := widget.NewLabel(lang.L("This plan file is damaged and cannot be opened; nothing was changed in it.") + "\n\n" +
+		err.Error() + "\n\n" +
+		lang.L("Restore its latest backup, made {{.Time}}? The damaged file is kept beside it. What was typed after the backup is not in it: import the bundles you exported since then to bring it back.",
+			map[string]any{"Time": when.Local().Format("2006-01-02 15:04")}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Damaged plan file"), lang.L("Restore the backup"), lang.L("Cancel"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		aside, err := a.cfg.Restore(path)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		a.openPath(path)
+		if a.plan != nil {
+			a.setStatus(lang.L("Restored the latest backup; the damaged file is kept as {{.Path}}.", map[string]any{"Path": aside}))
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
+	d.Show()
 }
 
 // SetPlan shows p in the window, closing the plan shown before.
@@ -242,8 +286,15 @@ func (a *App) shell() fyne.CanvasObject {
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(a.conflictsBtn, a.undo), a.status)
 	split := container.NewHSplit(a.sidebar, container.NewPadded(a.content))
 	split.Offset = 0.2
-	return container.NewBorder(container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split)
+	top := container.NewVBox(container.NewPadded(header), widget.NewSeparator())
+	if a.plan.ReadOnly() {
+		a.readOnly = widget.NewLabelWithStyle(lang.L("Read-only: this plan file cannot be written here, so edits are off. You can still export it; to work on it, save a copy somewhere you may write."),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		a.readOnly.Importance = widget.WarningImportance
+		a.readOnly.Wrapping = fyne.TextWrapWord
+		top.Objects = append([]fyne.CanvasObject{a.readOnly}, top.Objects...)
+	}
+	return container.NewBorder(top, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split)
 }
 
 // showStep puts step i in the content area and the keyboard focus in it.

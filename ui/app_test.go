@@ -268,3 +268,64 @@ func TestZoomForAProjector(t *testing.T) {
 		t.Fatalf("text size %v after Normal size", got)
 	}
 }
+
+func TestADamagedPlanOffersItsLatestBackup(t *testing.T) {
+	a := newExampleApp(t)
+	path := a.plan.Path()
+	// An import makes a backup; then the file is damaged.
+	in := stratplan.NewDocument(a.plan.Doc().Plan())
+	in.Begin(&stratplan.Author{Replica: "rin"}).Set("x", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("imported")))
+	if _, err := a.plan.Merge(in); err != nil {
+		t.Fatal(err)
+	}
+	a.closePlan()
+	data, _ := os.ReadFile(path)
+	copy(data[:8192], make([]byte, 8192))
+	os.WriteFile(path, data, 0o600)
+
+	cfg := testConfig(t.TempDir())
+	cfg.Restore = func(p string) (string, error) { return store.Restore(p, "") }
+	a.cfg = cfg
+	a.openPath(path)
+	if a.plan != nil {
+		t.Fatal("a damaged plan opened")
+	}
+	d, ok := a.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatal("no dialog about the damaged plan")
+	}
+	restore := findButton(d.Content, "Restore the backup")
+	if restore == nil {
+		t.Fatal("the dialog offers no restore")
+	}
+	test.Tap(restore)
+	if a.plan == nil || a.plan.Doc().Entity("x") != nil || len(a.plan.Doc().Regions()) != 6 {
+		t.Fatal("the backup was not restored and opened")
+	}
+	if !strings.Contains(a.status.Text, "damaged file is kept") {
+		t.Fatalf("status %q", a.status.Text)
+	}
+}
+
+func TestAReadOnlyPlanShowsABannerAndTakesNoEdit(t *testing.T) {
+	a := newExampleApp(t)
+	path := a.plan.Path()
+	a.closePlan()
+	opts := &store.Options{MachineID: "test-machine", ReadOnly: true}
+	a.cfg.Open = func(p string) (Plan, error) { return store.Open(p, opts) }
+	a.openPath(path)
+	if a.plan == nil || !a.plan.ReadOnly() {
+		t.Fatal("the plan is not open read-only")
+	}
+	if a.readOnly == nil || !a.readOnly.Visible() || !strings.Contains(a.readOnly.Text, "edits are off") {
+		t.Fatal("no read-only banner")
+	}
+	if a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set("y", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("typed anyway")))
+	}) {
+		t.Fatal("an edit of a read-only plan was reported saved")
+	}
+	if a.plan.Doc().Entity("y") != nil {
+		t.Fatal("the edit shows in a read-only plan")
+	}
+}

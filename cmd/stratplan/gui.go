@@ -48,6 +48,7 @@ func runGUI(args []string, stderr io.Writer) error {
 	w := ui.New(fy, ui.Config{
 		Open:        func(p string) (ui.Plan, error) { return store.Open(p, nil) },
 		Create:      create,
+		Restore:     func(p string) (string, error) { return store.Restore(p, "") },
 		DefaultPath: def,
 		ExamplePath: filepath.Join(filepath.Dir(def), "example"+store.Ext),
 		WriteFile: func(path string, write func(io.Writer) error) error {

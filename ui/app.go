@@ -45,11 +45,11 @@ type Plan interface {
 
 // Config tells the window how to open and create plan files.
 type Config struct {
-	Open        func(path string) (Plan, error)
-	Create      func(path, title string, example bool) error
+	Open   func(path string) (Plan, error)
+	Create func(path, title string, example bool) error
 	// Restore replaces a damaged plan file with its latest backup, keeping
 	// the damaged file aside (its new name is returned).
-	Restore func(path string) (string, error)
+	Restore     func(path string) (string, error)
 	DefaultPath string // the plan opened when no file is given
 	ExamplePath string // where "Open the example plan" keeps its copy
 

@@ -32,9 +32,9 @@ vet:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
-## bench: the benchmarks behind the figures in the README
-bench:
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./...
+## bench: measure every bar of the design and print one table (BENCHFLAGS=-quick skips the slow rows)
+bench: test-deps
+	$(TESTENV) $(GO) run ./internal/benchtable $(BENCHFLAGS)
 
 ## fuzz: fuzz the bundle decoder for FUZZTIME (default 60s)
 FUZZTIME ?= 60s

@@ -284,7 +284,7 @@ func startXvfb() (string, func(), error) {
 	if err != nil {
 		x.Process.Kill()
 		x.Wait()
-		return "", nil, errors.New("Xvfb did not start")
+		return "", nil, errors.New("the virtual display (Xvfb) did not start")
 	}
 	stop := func() {
 		x.Process.Signal(syscall.SIGTERM)

@@ -109,7 +109,10 @@ var (
 var Kinds = map[string][]FieldSpec{
 	KindPlan: join(text("title", "organization", "mission", "currency"),
 		typed(DateField, "period_start", "period_end"),
-		typed(NumberField, "budget_available", "staff_months_available")),
+		typed(NumberField, "budget_available", "staff_months_available"),
+		// beyond the v1 minimum: monitoring thresholds (percent of the expected
+		// progress) and how many regions make a priority common
+		typed(IntegerField, "on_track_from", "at_risk_from", "common_priority_regions")),
 	KindReplica: {{Name: "label"}, ref("region", KindRegion)},
 	KindRegion:  text("name", "code"),
 	KindWorkshop: join(text("title", "venue", "facilitator"), []FieldSpec{ref("region", KindRegion), enum("mode", WorkshopModes...), {Name: "date", Type: DateField}},

@@ -27,7 +27,10 @@ var commands []command
 func init() {
 	commands = []command{
 		{"new", "FILE [--title T] [--example]", "create a plan file (never overwrites one); --example fills it with the example plan", runNew},
-		{"export", "FILE --bundle OUT.json [--sign]", "write the plan as a bundle to send to another laptop", runExport},
+		{"export", "FILE --bundle OUT.json [--sign] | --pdf OUT.pdf [--workshop ID] [--paper a4|letter] [--lang en|fr|es] | --xlsx OUT.xlsx",
+			"write the plan as a bundle to send to another laptop, a workshop report (PDF) or a spreadsheet", runExport},
+		{"report", "-o OUT.pdf IN.json... [--paper a4|letter] [--lang en|fr|es]", "merge bundles in memory and write the consolidated report (PDF)", runReport},
+		{"status", "FILE [--json] [--region CODE]", "the monitoring summary: per objective, actions done and indicators on track, at risk, off track or without data", runStatus},
 		{"import", "FILE IN.json... [--require-signed]", "merge bundles into the plan file (all or nothing, after a backup)", runImport},
 		{"merge", "-o OUT.json IN.json...", "merge bundles into one bundle, without a plan file", runMerge},
 		{"validate", "IN.json...", "check bundles; one line per file; exit 1 if any is refused", runValidate},

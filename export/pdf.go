@@ -1,0 +1,86 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"stratplan/assets"
+)
+
+// WritePDF writes the report as a PDF with the fonts embedded (only the
+// glyphs used), a bookmark for every heading and links from the contents.
+// The same report gives the same bytes: the PDF's dates are the plan's
+// last write, and its catalogue is sorted.
+func (r *Report) WritePDF(w io.Writer) error {
+	l := r.l
+	f := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: l.pw, Ht: l.ph}})
+	f.SetCatalogSort(true)
+	f.SetCreationDate(r.created)
+	f.SetModificationDate(r.created)
+	f.SetCompression(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetTitle(r.title+" — "+r.subject, true)
+	f.SetSubject(r.subject, true)
+	f.SetCreator("stratplan", true)
+	f.SetProducer("stratplan", true)
+	// Each document its own copy of the font bytes: the PDF library must
+	// not share them between documents made at the same time.
+	f.AddUTF8FontFromBytes("dejavu", "", bytes.Clone(assets.FontRegular))
+	f.AddUTF8FontFromBytes("dejavu", "B", bytes.Clone(assets.FontBold))
+	links := map[*page]int{}
+	for _, p := range l.pages {
+		links[p] = f.AddLink()
+	}
+	font := struct {
+		bold bool
+		size float64
+	}{size: -1}
+	for _, p := range l.pages {
+		f.AddPage()
+		f.SetLink(links[p], 0, p.num)
+		for _, m := range p.marks {
+			f.Bookmark(m.text, m.level, m.y)
+		}
+		for _, o := range p.ops {
+			switch o.kind {
+			case opText:
+				if o.bold != font.bold || o.size != font.size {
+					style := ""
+					if o.bold {
+						style = "B"
+					}
+					f.SetFont("dejavu", style, o.size)
+					font.bold, font.size = o.bold, o.size
+				}
+				f.SetTextColor(int(o.color.R), int(o.color.G), int(o.color.B))
+				f.Text(o.x, o.y+o.h*0.76, o.text)
+			case opRect:
+				if o.fill {
+					f.SetFillColor(int(o.color.R), int(o.color.G), int(o.color.B))
+					f.Rect(o.x, o.y, o.w, o.h, "F")
+				} else {
+					f.SetDrawColor(int(o.color.R), int(o.color.G), int(o.color.B))
+					f.SetLineWidth(o.lineWidth)
+					f.Rect(o.x, o.y, o.w, o.h, "D")
+				}
+			case opLine:
+				f.SetDrawColor(int(o.color.R), int(o.color.G), int(o.color.B))
+				f.SetLineWidth(o.lineWidth)
+				f.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+			case opCircle:
+				f.SetFillColor(int(o.color.R), int(o.color.G), int(o.color.B))
+				f.Circle(o.x+o.w/2, o.y+o.h/2, o.w/2, "F")
+			case opLink:
+				f.Link(o.x, o.y, o.w, o.h, links[o.target])
+			}
+		}
+	}
+	if err := f.Output(w); err != nil {
+		return fmt.Errorf("write the PDF: %w", err)
+	}
+	return nil
+}

@@ -136,9 +136,11 @@ type IndicatorProgress struct {
 	Series []Point // its measurements with a value, oldest period first
 	Latest *Point  // the newest of them, nil when there is none
 
-	Baseline, Target float64
-	HasBaseline      bool
-	HasTarget        bool
+	// BaselineValue and TargetValue are the baseline and target read as
+	// numbers (for a qualitative indicator, 0 and 1).
+	BaselineValue, TargetValue float64
+	HasBaseline                bool
+	HasTarget                  bool
 	// BaselineFromFirst is set when the indicator has no baseline: the
 	// first measurement stands in for it, and progress counts from there.
 	BaselineFromFirst bool
@@ -256,19 +258,19 @@ func (m *Monitor) Indicator(in Indicator) IndicatorProgress {
 	var dueEnd time.Time
 	p.Due, dueEnd = DuePeriod(in.Frequency, m.now)
 	if in.Qualitative {
-		p.Target, p.HasTarget = 1, true
+		p.TargetValue, p.HasTarget = 1, true
 		p.HasBaseline = true
 	} else {
 		if v, err := ParseFigure(in.Baseline); err == nil {
-			p.Baseline, p.HasBaseline = v, true
+			p.BaselineValue, p.HasBaseline = v, true
 		}
 		if v, err := ParseFigure(in.Target); err == nil {
-			p.Target, p.HasTarget = v, true
+			p.TargetValue, p.HasTarget = v, true
 		}
 		if !p.HasBaseline {
 			for _, pt := range p.Series {
 				if pt.OK {
-					p.Baseline, p.HasBaseline, p.BaselineFromFirst = pt.Value, true, true
+					p.BaselineValue, p.HasBaseline, p.BaselineFromFirst = pt.Value, true, true
 					break
 				}
 			}
@@ -288,7 +290,7 @@ func (m *Monitor) Indicator(in Indicator) IndicatorProgress {
 	case !p.HasBaseline:
 		p.Reason = fmt.Sprintf("the baseline %q is not a number", in.Baseline)
 	default:
-		p.Progress, p.HasProgress = progress(p.Baseline, p.Target, p.Latest.Value, in.Direction), true
+		p.Progress, p.HasProgress = progress(p.BaselineValue, p.TargetValue, p.Latest.Value, in.Direction), true
 		p.Expected = m.Expected(p.Latest.End)
 	}
 	// A figure is current when its period reaches into the period due.

@@ -15,6 +15,9 @@ import (
 )
 
 func runExport(args []string, stdout, stderr io.Writer) error {
+	if wantsFile(args) {
+		return runExportFile(args, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	out := fs.String("bundle", "", "write a bundle to this file")
 	sign := fs.Bool("sign", false, "sign the bundle with your key")

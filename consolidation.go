@@ -77,53 +77,9 @@ func (d *Document) CommonRegions() int {
 	return max(2, (len(d.Regions())+1)/2)
 }
 
-// SameAsGroups joins priorities linked by same_as into groups: links go
-// both ways, chains join, and every value of a conflicting same_as counts
-// (the union of the links). Links to priorities that are missing or
-// deleted are ignored. It returns each live priority's group
-// representative: the member created first, then the one with the smaller
-// id.
-func (d *Document) SameAsGroups() map[string]string {
-	ps := d.Priorities("")
-	parent := make(map[string]string, len(ps))
-	for _, p := range ps {
-		parent[p.E.ID] = p.E.ID
-	}
-	find := func(x string) string {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	// ps is in creation order, so the root kept is the earlier one.
-	rank := make(map[string]int, len(ps))
-	for i, p := range ps {
-		rank[p.E.ID] = i
-	}
-	for _, p := range ps {
-		for _, v := range p.E.Field("same_as").Vals {
-			for _, other := range v.V.Refs() {
-				if _, ok := parent[other]; !ok || other == p.E.ID {
-					continue
-				}
-				a, b := find(p.E.ID), find(other)
-				if a == b {
-					continue
-				}
-				if rank[b] < rank[a] {
-					a, b = b, a
-				}
-				parent[b] = a
-			}
-		}
-	}
-	out := make(map[string]string, len(ps))
-	for _, p := range ps {
-		out[p.E.ID] = find(p.E.ID)
-	}
-	return out
-}
+// SameAsGroups joins priorities linked by same_as into groups (see
+// SameAsGroupsOf) and returns each live priority's group representative.
+func (d *Document) SameAsGroups() map[string]string { return d.SameAsGroupsOf(KindPriority) }
 
 // PriorityMatrix builds the matrix of the plan's live priorities against
 // its regions. A priority belongs to the region of the workshop that

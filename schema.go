@@ -34,6 +34,7 @@ const (
 	KindTargetRevision = "target_revision"
 	KindMeasurement    = "measurement"
 	KindNote           = "note"
+	KindNotSame        = "not_same" // beyond the v1 minimum: two priorities or actions dismissed as duplicates
 )
 
 // FieldType says how a field's value is read.
@@ -119,7 +120,7 @@ var Kinds = map[string][]FieldSpec{
 		typed(IntegerField, "dots", "common_top", "common_regions")), // beyond the v1 minimum: voting and survey settings
 	KindParticipant: text("name", "member", "role"),
 	KindSurveyScore: join(text("member", "theme"), []FieldSpec{ref("region", KindRegion), {Name: "score", Type: NumberField}}),
-	KindObjective:   text("code", "title", "description"),
+	KindObjective:   join(text("code", "title", "description"), typed(IntegerField, "order")), // order: beyond the v1 minimum
 	KindVision:      {{Name: "text"}, {Name: "adopted", Type: BoolField}},
 	KindScanFactor: join(text("title", "description", "response"), typed(ScoreField, "impact", "likelihood"),
 		[]FieldSpec{enum("category", PESTLECategories...)}),
@@ -130,7 +131,7 @@ var Kinds = map[string][]FieldSpec{
 	KindVote: {ref("target", KindPriority, KindVision), ref("voter", KindParticipant), {Name: "points", Type: IntegerField}},
 	KindAction: join(text("title", "description", "owner"), typed(DateField, "start", "due"),
 		typed(NumberField, "budget", "staff_months"),
-		[]FieldSpec{ref("priority", KindPriority), enum("status", ActionStatuses...)}),
+		[]FieldSpec{ref("priority", KindPriority), enum("status", ActionStatuses...), ref("same_as", KindAction)}), // same_as: beyond the v1 minimum
 	KindDeliverable: join(text("code", "title"), []FieldSpec{ref("action", KindAction), {Name: "due", Type: DateField}, enum("status", DeliverableStatues...)}),
 	KindIndicator: join(text("name", "unit", "source", "target_text", "baseline", "target"),
 		[]FieldSpec{ref("of", KindPriority, KindAction), enum("direction", Directions...), enum("frequency", Frequencies...),
@@ -138,6 +139,7 @@ var Kinds = map[string][]FieldSpec{
 	KindTargetRevision: join(text("old", "new", "reason"), []FieldSpec{ref("indicator", KindIndicator), {Name: "date", Type: DateField}}),
 	KindMeasurement:    join(text("value", "note"), []FieldSpec{ref("indicator", KindIndicator), {Name: "period", Type: PeriodField}}),
 	KindNote:           text("step", "text"),
+	KindNotSame:        {ref("a", KindPriority, KindAction), ref("b", KindPriority, KindAction)},
 }
 
 var commonFields = []FieldSpec{{Name: FieldDeleted, Type: BoolField}, ref(FieldWorkshop, KindWorkshop)}

@@ -199,15 +199,31 @@ func (d *Document) SurveyScores(workshop string) []SurveyScore {
 type Objective struct {
 	E                        *Entity
 	Code, Title, Description string
+	Order                    int // its place in the plan; 0 when never moved
 }
 
-// Objectives returns the live objectives sorted by code.
+// Objectives returns the live objectives in the plan's order: those given
+// a place first, by place, then the others by code, numbers in codes read
+// as numbers (SO2 before SO10).
 func (d *Document) Objectives() []Objective {
 	var out []Objective
 	for _, e := range d.Live(KindObjective, "") {
-		out = append(out, Objective{E: e, Code: e.Str("code"), Title: e.Str("title"), Description: e.Str("description")})
+		o := Objective{E: e, Code: e.Str("code"), Title: e.Str("title"), Description: e.Str("description")}
+		if n, ok := e.Value("order").Int(); ok && n > 0 {
+			o.Order = n
+		}
+		out = append(out, o)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Order > 0) != (b.Order > 0) {
+			return a.Order > 0
+		}
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return naturalLess(a.Code, b.Code)
+	})
 	return out
 }
 
@@ -465,11 +481,13 @@ func (e *Entity) Label() string {
 	return e.Kind + " " + e.ID
 }
 
-// FindRegion finds a region by its id, code or name (letter case aside).
+// FindRegion finds a region by its id, code or name (letter case, accents
+// and spacing aside, see Fold).
 func (d *Document) FindRegion(s string) (Region, bool) {
 	s = strings.TrimSpace(s)
+	f := Fold(s)
 	for _, r := range d.Regions() {
-		if r.E.ID == s || strings.EqualFold(r.Code, s) || strings.EqualFold(r.Name, s) {
+		if r.E.ID == s || Fold(r.Code) == f || Fold(r.Name) == f {
 			return r, true
 		}
 	}

@@ -16,17 +16,39 @@ import (
 //go:embed icon.png
 var Icon []byte
 
-// Seed returns the first edit of a new plan: its title and, when example
-// is set, the example plan.
+// Seed returns the first edit of a new plan, with its first region and
+// objective named in English: see SeedWith.
 func Seed(title string, example bool) func(ed *stratplan.Edit) error {
+	return SeedWith(title, example, EnglishFirstNames)
+}
+
+// FirstNames are the names a new plan's first region and objective start
+// with, in the user's language, until the plan's set-up renames them.
+type FirstNames struct {
+	Plan, Region, RegionCode, Objective string
+}
+
+// EnglishFirstNames are the first names in English.
+var EnglishFirstNames = FirstNames{Plan: "Strategic plan", Region: "Region 1", RegionCode: "R1", Objective: "Strategic objective 1"}
+
+// SeedWith returns the first edit of a new plan: its title, and either the
+// example plan or one region and the objective SO1, ready to rename.
+func SeedWith(title string, example bool, names FirstNames) func(ed *stratplan.Edit) error {
 	return func(ed *stratplan.Edit) error {
 		if example {
 			if err := Example(ed); err != nil {
 				return err
 			}
+		} else {
+			if err := ed.Set(stratplan.NewID(), stratplan.KindRegion, txt("name", names.Region), txt("code", names.RegionCode)); err != nil {
+				return err
+			}
+			if err := ed.Set(stratplan.NewID(), stratplan.KindObjective, txt("code", "SO1"), txt("title", names.Objective)); err != nil {
+				return err
+			}
 		}
 		if title == "" && !example {
-			title = "Strategic plan"
+			title = names.Plan
 		}
 		if title == "" {
 			return nil

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"time"
 
 	"stratplan"
 	"stratplan/export"
@@ -179,12 +181,47 @@ func planName(title, id string) string {
 }
 
 // Apply imports the checked bundles into the plan, in one step, after the
-// plan's backup (see store.Store.Merge).
+// plan's backup (see store.Store.Merge). A plan that keeps receipts
+// records one per bundle, stale ones included.
 func Apply(p Plan, pv *Preview) (stratplan.MergeStats, error) {
 	if !pv.OK() {
 		return stratplan.MergeStats{}, errors.New("nothing was imported: some bundles are refused")
 	}
-	return p.Merge(pv.Merged)
+	st, err := p.Merge(pv.Merged)
+	if err != nil {
+		return st, err
+	}
+	if k, ok := p.(receiptKeeper); ok {
+		if err := k.KeepReceipts(pv.Receipts(time.Now())); err != nil {
+			return st, fmt.Errorf("the bundles were imported, but the list of imported bundles could not be updated: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// receiptKeeper is a plan that records the bundles imported into it
+// (*store.Store).
+type receiptKeeper interface {
+	KeepReceipts(rs []stratplan.Receipt) error
+}
+
+// Receipts describes the bundles of the preview for the plan's record of
+// imports, as imported at the time now.
+func (p *Preview) Receipts(now time.Time) []stratplan.Receipt {
+	var out []stratplan.Receipt
+	for _, f := range p.Files {
+		if !f.OK() {
+			continue
+		}
+		b := f.Bundle
+		r := stratplan.Receipt{File: filepath.Base(f.Path), Producer: b.Producer.Replica, Label: b.Producer.Label,
+			Region: b.Doc.ReplicaInfo(b.Producer.Replica).Region, App: b.Producer.App, Seq: b.Producer.Seq,
+			ExportedAt: b.ExportedAt.UTC(), ImportedAt: now.UTC(), Digest: b.Digest}
+		r.SetSigner(f.Signer)
+		r.SetChanges(f.Stats)
+		out = append(out, r)
+	}
+	return out
 }
 
 // MergeFiles merges bundle files into one document, without a plan file.

@@ -22,6 +22,19 @@ import (
 // same folder and moved into place only when complete; an existing file is
 // never overwritten.
 func Create(path string, opts *Options, seed func(ed *stratplan.Edit) error) error {
+	return create(path, opts, stratplan.NewID(), nil, seed)
+}
+
+// CreateFrom makes a new plan file at path holding the plan doc (read from
+// a bundle someone sent): the same plan id and content, so that what is
+// done here merges back with the sender's, written from now on under this
+// laptop's own replica id, which it gets at once. As with Create, an
+// existing file is never overwritten.
+func CreateFrom(path string, opts *Options, doc *stratplan.Document) error {
+	return create(path, opts, doc.Plan(), doc, nil)
+}
+
+func create(path string, opts *Options, plan string, content *stratplan.Document, seed func(ed *stratplan.Edit) error) error {
 	if opts == nil {
 		opts = &Options{}
 	}
@@ -39,15 +52,19 @@ func Create(path string, opts *Options, seed func(ed *stratplan.Edit) error) err
 	tmpPath := tmp.Name()
 	tmp.Close()
 	defer os.Remove(tmpPath) // after a successful link or rename this is a no-op or removes the extra name
-	if err := initFile(tmpPath); err != nil {
+	if err := initFile(tmpPath, plan, content); err != nil {
 		return fmt.Errorf("create %s: %w", path, friendly(err))
 	}
-	if seed != nil {
-		s, err := Open(tmpPath, &Options{MachineID: opts.MachineID})
+	if seed != nil || content != nil {
+		s, err := Open(tmpPath, &Options{MachineID: opts.MachineID, MarksDir: opts.MarksDir})
 		if err != nil {
 			return err
 		}
-		err = s.Edit(seed)
+		if seed != nil {
+			err = s.Edit(seed)
+		} else {
+			_, err = s.EnsureReplica()
+		}
 		if cerr := s.Close(); err == nil {
 			err = cerr
 		}
@@ -68,7 +85,9 @@ func Create(path string, opts *Options, seed func(ed *stratplan.Edit) error) err
 	return nil
 }
 
-func initFile(path string) error {
+// initFile writes an empty plan file of the given plan id, holding the
+// entities of content (nil for none) as they are.
+func initFile(path, plan string, content *stratplan.Document) error {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opTimeout})
 	if err != nil {
 		return err
@@ -78,13 +97,22 @@ func initFile(path string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.CreateBucket(bucketEntities); err != nil {
+		ents, err := tx.CreateBucket(bucketEntities)
+		if err != nil {
 			return err
 		}
 		if err := meta.Put(keySchema, []byte(strconv.Itoa(Schema))); err != nil {
 			return err
 		}
-		return meta.Put(keyPlan, []byte(stratplan.NewID()))
+		if content != nil {
+			ents.FillPercent = fillPercent
+			for _, e := range content.Entities() {
+				if err := ents.Put(entityKey(e), stratplan.AppendEntityJSON(nil, e)); err != nil {
+					return err
+				}
+			}
+		}
+		return meta.Put(keyPlan, []byte(plan))
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"stratplan"
@@ -54,12 +55,13 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 func runImport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	requireSigned := fs.Bool("require-signed", false, "refuse bundles not signed by a trusted key")
+	adopt := fs.Bool("adopt", false, "bring in the workshops of bundles of another plan, as new items of this one")
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
 	if len(pos) < 2 {
-		return &usageError{msg: "usage: stratplan import FILE IN.json... [--require-signed]"}
+		return &usageError{msg: "usage: stratplan import FILE IN.json... [--require-signed] [--adopt]"}
 	}
 	s, err := store.Open(pos[0], nil)
 	if err != nil {
@@ -69,6 +71,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	files := make([]*exchange.Incoming, len(pos)-1)
 	for i, p := range pos[1:] {
 		files[i] = exchange.Read(p)
+	}
+	if *adopt {
+		return adoptWorkshops(s, pos[0], files, stdout)
 	}
 	trusted, err := s.TrustedKeys()
 	if err != nil {
@@ -192,3 +197,59 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 type silentError struct{}
 
 func (*silentError) Error() string { return "" }
+
+// adoptWorkshops brings the workshops of other plans' bundles into the plan
+// file as new items, after saying what comes in.
+func adoptWorkshops(s *store.Store, path string, files []*exchange.Incoming, stdout io.Writer) error {
+	ads, err := exchange.Adoptions(s.Doc(), files)
+	if err != nil {
+		return fmt.Errorf("%w\nnothing was brought in", err)
+	}
+	total := 0
+	for _, ad := range ads {
+		title := ad.FromTitle
+		if title == "" {
+			title = ad.From
+		}
+		fmt.Fprintf(stdout, "from the plan “%s” (%s): %d workshops, %s", title, ad.From, len(ad.Workshops), countsText(ad.Counts))
+		if ad.Already > 0 {
+			fmt.Fprintf(stdout, "; %d items brought in before are left as they are", ad.Already)
+		}
+		fmt.Fprintln(stdout)
+		for _, m := range append(append([]stratplan.Match{}, ad.Regions...), ad.Objectives...) {
+			what := m.From.Kind
+			if m.New {
+				fmt.Fprintf(stdout, "  %s %q is added to this plan\n", what, m.From.Label())
+			} else if m.From.Label() != m.Label {
+				fmt.Fprintf(stdout, "  %s %q is taken as %q\n", what, m.From.Label(), m.Label)
+			}
+		}
+		total += ad.Total()
+	}
+	if total == 0 {
+		fmt.Fprintln(stdout, "the plan is unchanged: everything was brought in before")
+		return nil
+	}
+	if err := exchange.ApplyAdoptions(s, ads); err != nil {
+		return fmt.Errorf("nothing was brought in: %w", err)
+	}
+	fmt.Fprintf(stdout, "brought into %s: %d new items, written by this laptop; export a bundle to send them on\n", path, total)
+	return nil
+}
+
+// countsText says how many entities of each kind, in a fixed order.
+func countsText(counts map[string]int) string {
+	var parts []string
+	kinds := make([]string, 0, len(counts))
+	for k := range counts {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+	}
+	if len(parts) == 0 {
+		return "nothing new"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"stratplan/assets"
+	"stratplan/exchange"
+	"stratplan/export"
 	"stratplan/store"
 )
 
@@ -38,22 +40,60 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	title := fs.String("title", "", "the plan's title")
 	example := fs.Bool("example", false, "fill the plan with the example")
+	from := fs.String("from", "", "start from the plan in this bundle (the one the Secretariat sent)")
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return &usageError{msg: "usage: stratplan new FILE [--title T] [--example]"}
+	if len(pos) != 1 || *from != "" && (*example || *title != "") {
+		return &usageError{msg: "usage: stratplan new FILE [--title T] [--example | --from IN.json] (a plan started from a bundle keeps its title)"}
 	}
 	path := pos[0]
 	if !strings.HasSuffix(path, store.Ext) {
 		path += store.Ext
+	}
+	if *from != "" {
+		return startFrom(path, *from, stdout)
 	}
 	if err := create(path, *title, *example); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s\n", path)
 	return nil
+}
+
+// startFrom makes a plan file from the plan in a bundle: the same plan, so
+// that everything done here merges back into the sender's.
+func startFrom(path, bundle string, stdout io.Writer) error {
+	in := exchange.Read(bundle)
+	if in.Err != nil {
+		return in.Err
+	}
+	if err := exchange.StartFrom(path, nil, in); err != nil {
+		return err
+	}
+	s, err := store.Open(path, &store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	b, doc := in.Bundle, s.Doc()
+	title := doc.PlanInfo().Title
+	if title == "" {
+		title = doc.Plan()
+	}
+	fmt.Fprintf(stdout, "created %s from the plan “%s” (%s) in %s: %d entities, %d regions, %d objectives\n",
+		path, title, doc.Plan(), bundle, doc.Len(), len(doc.Regions()), len(doc.Objectives()))
+	fmt.Fprintf(stdout, "  sent by %s (export %d, %s), %s\n", producerName(b.Producer), b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), in.Signer)
+	fmt.Fprintln(stdout, "  bundles exported from this file merge into the sender's plan; name this laptop and its region in the window: File ▸ Trusted keys and this laptop")
+	return nil
+}
+
+func producerName(p export.Producer) string {
+	if p.Label != "" {
+		return p.Label
+	}
+	return p.Replica
 }
 
 func runRestore(args []string, stdout, stderr io.Writer) error {

@@ -26,12 +26,12 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"new", "FILE [--title T] [--example]", "create a plan file (never overwrites one); --example fills it with the example plan", runNew},
+		{"new", "FILE [--title T] [--example | --from IN.json]", "create a plan file (never overwrites one); --example fills it with the example plan; --from starts from the plan in a bundle someone sent", runNew},
 		{"export", "FILE --bundle OUT.json [--sign] | --pdf OUT.pdf [--workshop ID] [--paper a4|letter] [--lang en|fr|es] | --xlsx OUT.xlsx",
 			"write the plan as a bundle to send to another laptop, a workshop report (PDF) or a spreadsheet", runExport},
 		{"report", "-o OUT.pdf IN.json... [--paper a4|letter] [--lang en|fr|es]", "merge bundles in memory and write the consolidated report (PDF)", runReport},
 		{"status", "FILE [--json] [--region CODE]", "the monitoring summary: per objective, actions done and indicators on track, at risk, off track or without data", runStatus},
-		{"import", "FILE IN.json... [--require-signed]", "merge bundles into the plan file (all or nothing, after a backup)", runImport},
+		{"import", "FILE IN.json... [--require-signed] [--adopt]", "merge bundles into the plan file (all or nothing, after a backup); --adopt brings in the workshops of another plan's bundles", runImport},
 		{"merge", "-o OUT.json IN.json...", "merge bundles into one bundle, without a plan file", runMerge},
 		{"validate", "IN.json...", "check bundles; one line per file; exit 1 if any is refused", runValidate},
 		{"keys", "[trust PLAN KEY --label L --region R | untrust PLAN KEY | list PLAN]", "show your public key; trust or untrust other people's keys", runKeys},

@@ -26,10 +26,34 @@ func (d *Document) NextObjectiveCode() string {
 	return "SO" + strconv.Itoa(n+1)
 }
 
-// SetupError is a set-up value the plan cannot take, with what to do.
-type SetupError struct{ Msg string }
+// The problems CheckRegion and CheckObjective find.
+const (
+	SetupMissing = "missing" // a code or a name is empty
+	SetupSpace   = "space"   // a region code holds a space, comma or semicolon
+	SetupTaken   = "taken"   // another region or objective already has it
+)
 
-func (e *SetupError) Error() string { return e.Msg }
+// SetupError is a set-up value the plan cannot take: what is wrong, the
+// text at fault and, when it is taken, the region or objective that has it.
+type SetupError struct {
+	Problem string
+	Text    string
+	Other   *Entity
+}
+
+func (e *SetupError) Error() string {
+	switch {
+	case e.Problem == SetupSpace:
+		return fmt.Sprintf("the code %q has a space, comma or semicolon: write it as one short word, such as EUR", e.Text)
+	case e.Problem == SetupTaken && e.Other.Kind == KindRegion:
+		return fmt.Sprintf("%q is already the region %s (%s): choose another", e.Text, e.Other.Str("name"), e.Other.Str("code"))
+	case e.Problem == SetupTaken:
+		return fmt.Sprintf("%s is already the code of “%s”: choose another", e.Other.Str("code"), e.Other.Str("title"))
+	case e.Text == KindRegion:
+		return "a region needs a code (such as EUR) and a name (such as Europe)"
+	}
+	return "an objective needs a code (such as SO1) and a title"
+}
 
 // CheckRegion says what is wrong with giving the region id (or a new
 // region, id "") this code and name: both are needed, and neither may be
@@ -38,10 +62,10 @@ func (e *SetupError) Error() string { return e.Msg }
 func (d *Document) CheckRegion(id, code, name string) error {
 	code, name = strings.TrimSpace(code), strings.TrimSpace(name)
 	if code == "" || name == "" {
-		return &SetupError{"a region needs a code (such as EUR) and a name (such as Europe)"}
+		return &SetupError{Problem: SetupMissing, Text: KindRegion}
 	}
 	if strings.ContainsAny(code, " ,;") {
-		return &SetupError{fmt.Sprintf("the code %q has a space, comma or semicolon: write it as one short word, such as EUR", code)}
+		return &SetupError{Problem: SetupSpace, Text: code}
 	}
 	for _, r := range d.Regions() {
 		if r.E.ID == id {
@@ -49,7 +73,7 @@ func (d *Document) CheckRegion(id, code, name string) error {
 		}
 		for _, mine := range []string{code, name} {
 			if Fold(mine) == Fold(r.Code) || Fold(mine) == Fold(r.Name) {
-				return &SetupError{fmt.Sprintf("%q is already the region %s (%s): choose another", mine, r.Name, r.Code)}
+				return &SetupError{Problem: SetupTaken, Text: mine, Other: r.E}
 			}
 		}
 	}
@@ -62,11 +86,11 @@ func (d *Document) CheckRegion(id, code, name string) error {
 func (d *Document) CheckObjective(id, code, title string) error {
 	code, title = strings.TrimSpace(code), strings.TrimSpace(title)
 	if code == "" || title == "" {
-		return &SetupError{"an objective needs a code (such as SO1) and a title"}
+		return &SetupError{Problem: SetupMissing, Text: KindObjective}
 	}
 	for _, o := range d.Objectives() {
 		if o.E.ID != id && Fold(o.Code) == Fold(code) {
-			return &SetupError{fmt.Sprintf("%s is already the code of “%s”: choose another", o.Code, o.Title)}
+			return &SetupError{Problem: SetupTaken, Text: code, Other: o.E}
 		}
 	}
 	return nil

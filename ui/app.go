@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"stratplan"
+	"stratplan/exchange"
 )
 
 // Plan is what the window needs of an open plan file (store.Store).
@@ -41,12 +42,16 @@ type Plan interface {
 	TrustedKeys() ([]stratplan.TrustedKey, error)
 	Trust(k stratplan.TrustedKey) error
 	Untrust(k ed25519.PublicKey) error
+	Receipts() ([]stratplan.Receipt, error)
 }
 
 // Config tells the window how to open and create plan files.
 type Config struct {
 	Open   func(path string) (Plan, error)
 	Create func(path, title string, example bool) error
+	// StartFrom makes a plan file at path from the plan in a bundle that
+	// was read (see exchange.StartFrom).
+	StartFrom func(path string, in *exchange.Incoming) error
 	// Restore replaces a damaged plan file with its latest backup, keeping
 	// the damaged file aside (its new name is returned).
 	Restore     func(path string) (string, error)
@@ -93,11 +98,13 @@ type App struct {
 	jobs sync.WaitGroup // work running off the UI goroutine
 
 	focusPriority string // the priority the Actions and Indicators steps open on
+
+	now func() time.Time // the time monitoring judges progress at
 }
 
 // New creates the window on fy. Call Start to show a plan or the welcome.
 func New(fy fyne.App, cfg Config) *App {
-	a := &App{fy: fy, cfg: cfg, current: 0}
+	a := &App{fy: fy, cfg: cfg, current: 0, now: time.Now}
 	a.win = fy.NewWindow("stratplan")
 	a.win.Resize(fyne.NewSize(1200, 780))
 	a.win.SetMainMenu(a.menu())
@@ -241,17 +248,18 @@ func (a *App) shell() fyne.CanvasObject {
 		container.NewVBox(a.title, a.vision))
 
 	a.sidebar = widget.NewList(
-		func() int { return len(pages) },
+		func() int { return len(sidebarOrder) },
 		func() fyne.CanvasObject {
 			num := widget.NewLabelWithStyle("10", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 			title := widget.NewLabel("Environmental scan")
 			title.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, num, nil, title)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
+		func(row widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			title, num := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
 			title.Importance = widget.MediumImportance
+			i := sidebarOrder[row]
 			if i < len(steps) {
 				title.SetText(steps[i].title())
 				num.SetText(fmt.Sprintf("%2d", i+1))
@@ -259,13 +267,13 @@ func (a *App) shell() fyne.CanvasObject {
 			}
 			num.SetText("")
 			title.SetText(pages[i].title())
-			if n := a.conflictCount; n > 0 {
+			if n := a.conflictCount; n > 0 && pages[i].key == "conflicts" {
 				title.Importance = widget.WarningImportance
 				title.SetText(fmt.Sprintf("%s (%d)", pages[i].title(), n))
 			}
 		})
-	a.sidebar.OnSelected = func(i widget.ListItemID) {
-		if i != a.current || a.content.Objects == nil {
+	a.sidebar.OnSelected = func(row widget.ListItemID) {
+		if i := sidebarOrder[row]; i != a.current || a.content.Objects == nil {
 			a.showStep(i)
 		}
 	}
@@ -280,7 +288,7 @@ func (a *App) shell() fyne.CanvasObject {
 		}
 	})
 	a.undo.Hide()
-	a.conflictsBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { a.showStep(len(pages) - 1) })
+	a.conflictsBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { a.showStep(pageIndex("conflicts")) })
 	a.conflictsBtn.Importance = widget.WarningImportance
 	a.conflictsBtn.Hide()
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(a.conflictsBtn, a.undo), a.status)
@@ -311,8 +319,16 @@ func (a *App) showStep(i int) {
 	v.refresh()
 	a.content.Objects = []fyne.CanvasObject{v.object()}
 	a.content.Refresh()
-	a.sidebar.Select(i)
+	a.sidebar.Select(sidebarRow(i))
 	v.focus()
+}
+
+// showNext shows the page below (+1) or above (−1) the current one in the
+// sidebar.
+func (a *App) showNext(delta int) {
+	if row := sidebarRow(a.current) + delta; row >= 0 && row < len(sidebarOrder) {
+		a.showStep(sidebarOrder[row])
+	}
 }
 
 // refresh re-reads the plan into the header and the step on screen.
@@ -364,7 +380,7 @@ func (a *App) refresh() {
 	a.wsSelect.Refresh()
 	if n := len(doc.Conflicts()); n != a.conflictCount || n > 0 {
 		a.conflictCount = n
-		a.sidebar.RefreshItem(len(pages) - 1)
+		a.sidebar.RefreshItem(sidebarRow(pageIndex("conflicts")))
 		if n > 0 {
 			a.conflictsBtn.SetText(lang.N("{{.Count}} conflicts", n, map[string]any{"Count": n}))
 			a.conflictsBtn.Show()
@@ -499,10 +515,18 @@ func (a *App) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	newItems := []*fyne.MenuItem{
+		item(lang.L("Empty plan…"), fyne.KeyN, a.newPlanDialog),
+		item(lang.L("From a bundle you were sent…"), "", a.startFromBundle),
+	}
+	newMenu := fyne.NewMenuItem(lang.L("New"), nil)
+	newMenu.ChildMenu = fyne.NewMenu("", newItems...)
 	file := fyne.NewMenu(lang.L("File"),
-		item(lang.L("New plan…"), fyne.KeyN, a.newPlanDialog),
+		newMenu,
 		item(lang.L("Open plan…"), fyne.KeyO, a.openDialog),
 		item(lang.L("Open the example plan"), "", a.openExample),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Plan set-up: regions, objectives, budget…"), "", func() { a.showStep(pageIndex("plan")) }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Export bundle…"), fyne.KeyE, a.exportBundle),
 		item(lang.L("Import bundles…"), fyne.KeyI, func() { a.importBundles() }),
@@ -517,15 +541,17 @@ func (a *App) menu() *fyne.MainMenu {
 		stepItems = append(stepItems, item(fmt.Sprintf("%d  %s", i+1, st.title()), keys[i], func() { a.showStep(i) }))
 	}
 	stepItems = append(stepItems, fyne.NewMenuItemSeparator(),
-		item(lang.L("Next step"), fyne.KeyPageDown, func() { a.showStep(a.current + 1) }),
-		item(lang.L("Previous step"), fyne.KeyPageUp, func() { a.showStep(a.current - 1) }))
-	stepItems = append(stepItems, fyne.NewMenuItemSeparator(), item(lang.L("Conflicts"), "", func() { a.showStep(len(pages) - 1) }))
+		item(lang.L("Next step"), fyne.KeyPageDown, func() { a.showNext(+1) }),
+		item(lang.L("Previous step"), fyne.KeyPageUp, func() { a.showNext(-1) }))
+	stepItems = append(stepItems, fyne.NewMenuItemSeparator(),
+		item(lang.L("Consolidation"), "", func() { a.showStep(pageIndex("consolidation")) }),
+		item(lang.L("Conflicts"), "", func() { a.showStep(pageIndex("conflicts")) }))
 	view := fyne.NewMenu(lang.L("View"),
 		item(lang.L("Larger"), fyne.KeyEqual, func() { a.zoom(+zoomStep) }),
 		item(lang.L("Smaller"), fyne.KeyMinus, func() { a.zoom(-zoomStep) }),
 		item(lang.L("Normal size"), "", func() { a.zoom(0) }))
 	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Keyboard shortcuts"), "", a.showShortcuts))
-	a.menuItems = append(append([]*fyne.MenuItem{}, file.Items...), stepItems...)
+	a.menuItems = append(append(append([]*fyne.MenuItem{}, newItems...), file.Items...), stepItems...)
 	a.menuItems = append(a.menuItems, view.Items...)
 	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("Steps"), stepItems...), view, help)
 }

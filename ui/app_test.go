@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -15,6 +16,7 @@ import (
 
 	"stratplan"
 	"stratplan/assets"
+	"stratplan/exchange"
 	"stratplan/store"
 )
 
@@ -24,8 +26,9 @@ func testConfig(dir string) Config {
 	return Config{
 		Open: func(p string) (Plan, error) { return store.Open(p, opts) },
 		Create: func(p, title string, example bool) error {
-			return store.Create(p, opts, assets.Seed(title, example))
+			return store.Create(p, opts, assets.SeedWith(title, example, FirstNames()))
 		},
+		StartFrom: func(p string, in *exchange.Incoming) error { return exchange.StartFrom(p, opts, in) },
 		DefaultPath: filepath.Join(dir, "plan.stratplan"),
 		ExamplePath: filepath.Join(dir, "example.stratplan"),
 		WriteFile: func(path string, write func(io.Writer) error) error {
@@ -36,11 +39,16 @@ func testConfig(dir string) Config {
 	}
 }
 
+// testNow is when the tests judge monitoring progress: in the example
+// plan's period, with the 2027 figures due.
+var testNow = time.Date(2028, 3, 15, 12, 0, 0, 0, time.UTC)
+
 // newExampleApp starts the window on a fresh copy of the example plan.
 func newExampleApp(t testing.TB) *App {
 	t.Helper()
 	test.NewTempApp(t)
 	a := New(fyne.CurrentApp(), testConfig(t.TempDir()))
+	a.now = func() time.Time { return testNow }
 	a.win.Resize(fyne.NewSize(1200, 800))
 	a.Start("")
 	test.Tap(a.welcome.example)
@@ -111,7 +119,16 @@ func TestNewPlanFromWelcome(t *testing.T) {
 	if got := a.plan.Doc().PlanInfo().Title; got != "Plan 2028" {
 		t.Fatalf("title %q", got)
 	}
+	// A new plan opens on its set-up, with one region and SO1 to rename,
+	// and says so.
+	if a.current != pageIndex("plan") || !strings.Contains(a.status.Text, "one region and SO1") {
+		t.Fatalf("a new plan opens on page %d, status %q", a.current, a.status.Text)
+	}
+	if r, o := a.plan.Doc().Regions(), a.plan.Doc().Objectives(); len(r) != 1 || r[0].Name != "Region 1" || len(o) != 1 || o[0].Code != "SO1" {
+		t.Fatalf("a new plan starts with %+v and %+v", r, o)
+	}
 	// No workshop yet: the Workshop step offers to create one.
+	a.showStep(0)
 	ws := a.views[0].(*workshopStep)
 	if ws.obj.Objects[0] != ws.empty {
 		t.Fatal("an empty plan does not offer to create a workshop")
@@ -139,10 +156,10 @@ func TestStepShortcutsAndPlannedSteps(t *testing.T) {
 		t.Fatalf("Ctrl+PageDown went to step %d", a.current+1)
 	}
 	// A step that is not built yet says what it will hold.
-	a.showStep(8)
-	p := a.views[8].(*plannedStep)
-	if !containsText(p.obj, "Measurements per period") {
-		t.Fatal("the Monitoring step does not say what it will hold")
+	a.showStep(9)
+	p := a.views[9].(*plannedStep)
+	if !containsText(p.obj, "A completeness checklist") {
+		t.Fatal("the Review step does not say what it will hold")
 	}
 	// The menu lists every step with its shortcut.
 	var steps *fyne.Menu

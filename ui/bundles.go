@@ -174,6 +174,7 @@ type importer struct {
 	summary  *widget.Label
 	apply    *widget.Button
 	clear    *widget.Button
+	adopt    *widget.Button // shown when a bundle is of another plan
 	signed   *widget.Check
 	merged   *stratplan.Document
 	total    stratplan.MergeStats
@@ -231,12 +232,14 @@ func (a *App) importBundles(paths ...string) {
 		im.files = keep
 		im.preview()
 	})
+	im.adopt = widget.NewButtonWithIcon(lang.L("Bring in the other plan's workshops…"), theme.ContentCopyIcon(), func() { a.adoptFrom(im.otherPlans(), im.dlg) })
+	im.adopt.Hide()
 	im.apply = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), im.doImport)
 	im.apply.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { im.dlg.Hide() })
 	top := container.NewVBox(widget.NewLabel(lang.L("Choose the bundles to merge into this plan. Nothing changes until you press Import; a backup of the plan is made first.")),
 		container.NewHBox(add, addDir, im.clear), im.signed)
-	content := container.NewBorder(top, im.summary, nil, nil, im.list)
+	content := container.NewBorder(top, container.NewVBox(im.summary, container.NewHBox(im.adopt)), nil, nil, im.list)
 	im.dlg = dialog.NewCustomWithoutButtons(lang.L("Import bundles"), container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, im.apply), nil, nil, content), a.win)
 	im.dlg.Resize(fyne.NewSize(760, 520))
 	im.dlg.Show()
@@ -401,6 +404,7 @@ func (im *importer) refresh() {
 	default:
 		im.summary.SetText(lang.L("Importing will bring: {{.Stats}}.", map[string]any{"Stats": statsText(total)}))
 	}
+	showIf(im.adopt, len(im.otherPlans()) > 0 && !im.checking)
 	if ok > 0 && bad == 0 && !im.checking && im.merged != nil {
 		im.apply.Enable()
 	} else {

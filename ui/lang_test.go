@@ -33,7 +33,8 @@ func usedKeys(t *testing.T) map[string]bool {
 		}
 	}
 	for _, list := range [][]string{quadrantTitles, quadrantAdd, modeLabels, participantColumns, categoryLabels, scanColumns, priorityColumns,
-		actionColumns, actionStatusLabels, delivStatusLabels, indicatorColumns, directionLabels, frequencyLabels, matrixQuadrants} {
+		actionColumns, actionStatusLabels, delivStatusLabels, indicatorColumns, directionLabels, frequencyLabels, matrixQuadrants,
+		matrixColumns, matrixOrders, receiptColumns, duplicateKinds, statusLabels, milestoneLabels} {
 		for _, k := range list {
 			keys[k] = true
 		}

@@ -59,7 +59,8 @@ func newPrioritiesStep(a *App) stepView {
 		e := a.plan.Doc().Entity(target)
 		return e != nil && e.Kind == stratplan.KindPriority
 	})
-	objectives := widget.NewButtonWithIcon(lang.L("Objectives…"), theme.ListIcon(), s.editObjectives)
+	// The objectives are the plan's: they are set up on the Plan page.
+	objectives := widget.NewButtonWithIcon(lang.L("Objectives…"), theme.ListIcon(), func() { a.showObjectives() })
 	addRow := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(200, s.objective.MinSize().Height), s.objective), objectives), s.title)
 	voteRow := container.NewHBox(s.voters.obj, widget.NewLabel(lang.L("Dots each")), container.NewGridWrap(fyne.NewSize(60, s.dots.MinSize().Height), s.dots))
 
@@ -262,53 +263,4 @@ func (s *prioritiesStep) edit(i int) {
 	d.Resize(fyne.NewSize(720, 600))
 	d.Show()
 	s.a.win.Canvas().Focus(title)
-}
-
-// editObjectives edits the plan's strategic objectives: code and title.
-func (s *prioritiesStep) editObjectives() {
-	a := s.a
-	objs := a.plan.Doc().Objectives()
-	form := widget.NewForm()
-	type row struct {
-		id          string
-		code, title *widget.Entry
-	}
-	var rows []row
-	addRow := func(id, code, title string) {
-		c, t := widget.NewEntry(), widget.NewEntry()
-		c.SetText(code)
-		t.SetText(title)
-		c.SetPlaceHolder("SO5")
-		t.SetPlaceHolder(lang.L("Title"))
-		rows = append(rows, row{id, c, t})
-		form.Append("", container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, c.MinSize().Height), c), nil, t))
-	}
-	for _, o := range objs {
-		addRow(o.E.ID, o.Code, o.Title)
-	}
-	more := widget.NewButtonWithIcon(lang.L("Add an objective"), theme.ContentAddIcon(), func() { addRow("", "", "") })
-	d := dialog.NewCustomConfirm(lang.L("Strategic objectives"), lang.L("Save"), lang.L("Cancel"),
-		container.NewBorder(nil, more, nil, nil, container.NewVScroll(form)), func(ok bool) {
-			if !ok {
-				return
-			}
-			a.edit(func(ed *stratplan.Edit) error {
-				for _, r := range rows {
-					code, title := strings.TrimSpace(r.code.Text), strings.TrimSpace(r.title.Text)
-					if r.id == "" && code == "" && title == "" {
-						continue
-					}
-					id := r.id
-					if id == "" {
-						id = stratplan.NewID()
-					}
-					if err := ed.Set(id, stratplan.KindObjective, stratplan.Set("code", stratplan.Text(code)), stratplan.Set("title", stratplan.Text(title))); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		}, a.win)
-	d.Resize(fyne.NewSize(640, 480))
-	d.Show()
 }

@@ -28,8 +28,34 @@ func (s step) title() string { return lang.L(s.name) }
 // steps are the ten workshop steps, in the order a workshop runs.
 var steps []step
 
-// pages are what the sidebar lists: the steps, then the plan-wide views.
+// pages are the steps, then the plan-wide views; the conflicts come last.
 var pages []step
+
+// sidebarOrder lists the pages in the order the sidebar shows them: the
+// plan's set-up above the workshop steps, the plan-wide views below.
+var sidebarOrder []int
+
+// pageIndex returns the index in pages of the page with the key.
+func pageIndex(key string) int {
+	for i, p := range pages {
+		if p.key == key {
+			return i
+		}
+	}
+	panic("no page " + key)
+}
+
+// sidebarRow returns the sidebar row that shows page i.
+func sidebarRow(i int) int { return indexOfInt(sidebarOrder, i) }
+
+func indexOfInt(list []int, v int) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
 
 func init() {
 	steps = []step{
@@ -41,7 +67,7 @@ func init() {
 		{key: "priorities", name: "Priorities", build: newPrioritiesStep, about: "Priorities under the strategic objectives, linked to the SWOT items they answer, with impact and effort. Dot voting entered per participant, the ranking computed from the votes, and an impact × effort matrix."},
 		{key: "actions", name: "Actions", build: newActionsStep, about: "For each priority: actions with owner, dates, budget, staff months and status, and their deliverables. Totals are checked against the plan's available budget and staff."},
 		{key: "indicators", name: "Indicators", build: newIndicatorsStep, about: "How each priority or action will be measured: unit, baseline, target, direction, frequency and data source, or a text target. Every change of target is kept with its reason."},
-		{key: "monitoring", name: "Monitoring", about: "Measurements per period, progress computed whether higher or lower is better, status on track / at risk / off track, and the roll-up per priority and objective."},
+		{key: "monitoring", name: "Monitoring", build: newMonitoringStep},
 		{key: "review", name: "Review & export", about: "A completeness checklist, the PDF report for participants, and the bundle that carries this workshop to the Secretariat."},
 	}
 	for i := range steps {
@@ -50,7 +76,15 @@ func init() {
 			steps[i].build = func(a *App) stepView { return newPlannedStep(s) }
 		}
 	}
-	pages = append(append([]step{}, steps...), step{key: "conflicts", name: "Conflicts", build: newConflictsView})
+	pages = append(append([]step{}, steps...),
+		step{key: "plan", name: "Plan", build: newSetupView},
+		step{key: "consolidation", name: "Consolidation", build: newConsolidationView},
+		step{key: "conflicts", name: "Conflicts", build: newConflictsView})
+	sidebarOrder = []int{pageIndex("plan")}
+	for i := range steps {
+		sidebarOrder = append(sidebarOrder, i)
+	}
+	sidebarOrder = append(sidebarOrder, pageIndex("consolidation"), pageIndex("conflicts"))
 }
 
 // plannedStep tells the user what a step will hold.

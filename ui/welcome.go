@@ -19,10 +19,11 @@ import (
 
 const planExt = ".stratplan"
 
-// welcomeButtons are the three ways in from the welcome screen.
-type welcomeButtons struct{ newPlan, example, open *widget.Button }
+// welcomeButtons are the ways in from the welcome screen.
+type welcomeButtons struct{ newPlan, fromBundle, example, open *widget.Button }
 
-// showWelcome shows the first-run screen: new plan, the example, a file.
+// showWelcome shows the first-run screen: a plan someone sent, a new
+// plan, the example, a file.
 func (a *App) showWelcome() {
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
 	icon.FillMode = canvas.ImageFillContain
@@ -33,16 +34,20 @@ func (a *App) showWelcome() {
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	intro.Wrapping = fyne.TextWrapWord
 
+	fromBtn := widget.NewButtonWithIcon(lang.L("Start from a plan you were sent"), theme.MailAttachmentIcon(), a.startFromBundle)
+	fromBtn.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon(lang.L("New plan"), theme.DocumentCreateIcon(), a.newDefaultPlan)
-	newBtn.Importance = widget.HighImportance
 	exampleBtn := widget.NewButtonWithIcon(lang.L("Open the example plan"), theme.FileApplicationIcon(), a.openExample)
 	openBtn := widget.NewButtonWithIcon(lang.L("Open a plan file…"), theme.FolderOpenIcon(), a.openDialog)
-	buttons := container.NewGridWithColumns(1, newBtn, exampleBtn, openBtn)
-	a.welcome = welcomeButtons{newPlan: newBtn, example: exampleBtn, open: openBtn}
+	buttons := container.NewGridWithColumns(1, fromBtn, newBtn, exampleBtn, openBtn)
+	a.welcome = welcomeButtons{newPlan: newBtn, fromBundle: fromBtn, example: exampleBtn, open: openBtn}
+	who := widget.NewLabelWithStyle(lang.L("Running a regional workshop? Start from the plan bundle the Secretariat sent you, so that your work merges back into theirs. Setting up the plan for the regions? Start a new plan."),
+		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	who.Wrapping = fyne.TextWrapWord
 
-	body := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator(), buttons)
+	body := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator(), who, buttons)
 	a.win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, body.MinSize().Height+40), body)))
-	a.win.Canvas().Focus(newBtn)
+	a.win.Canvas().Focus(fromBtn)
 }
 
 // newDefaultPlan asks for a title and creates the default plan.
@@ -127,7 +132,13 @@ func (a *App) createAndOpen(path, title string, example bool) {
 		a.showError(err)
 		return
 	}
+	if !example {
+		a.current = pageIndex("plan") // a new plan starts with its set-up
+	}
 	a.openPath(path)
+	if a.plan != nil && !example {
+		a.setStatus(lang.L("New plan: it has one region and SO1 to start with. Set its regions, objectives, period and budget here; the workshops come after."))
+	}
 }
 
 // openExample opens the example plan, creating its copy on first use.

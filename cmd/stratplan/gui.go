@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"stratplan/assets"
+	"stratplan/exchange"
 	"stratplan/store"
 	"stratplan/ui"
 )
@@ -57,7 +58,10 @@ func runGUI(args []string, stderr io.Writer) error {
 			debug.FreeOSMemory()
 			return s, err
 		},
-		Create:      create,
+		Create: func(p, title string, example bool) error {
+			return store.Create(p, nil, assets.SeedWith(title, example, ui.FirstNames()))
+		},
+		StartFrom:   func(p string, in *exchange.Incoming) error { return exchange.StartFrom(p, nil, in) },
 		Restore:     func(p string) (string, error) { return store.Restore(p, "") },
 		DefaultPath: def,
 		ExamplePath: filepath.Join(filepath.Dir(def), "example"+store.Ext),

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+	"stratplan/exchange"
+)
+
+// otherPlans returns the chosen bundles that are of another plan than the
+// one open.
+func (im *importer) otherPlans() []*exchange.Incoming {
+	var out []*exchange.Incoming
+	for _, f := range im.files {
+		var op *exchange.OtherPlanError
+		if errors.As(f.Err, &op) && f.Bundle != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// adoptFrom shows what bringing in the workshops of other plans' bundles
+// would add to this plan, and does it once confirmed; parent (the import
+// dialog, if any) closes then.
+func (a *App) adoptFrom(files []*exchange.Incoming, parent dialog.Dialog) {
+	ads, err := exchange.Adoptions(a.plan.Doc(), files)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	var lines []string
+	total := 0
+	for _, ad := range ads {
+		title := ad.FromTitle
+		if title == "" {
+			title = ad.From
+		}
+		lines = append(lines, lang.L("From the plan “{{.Title}}”: {{.Workshops}} workshops, {{.Items}} items (priorities: {{.Priorities}}, votes: {{.Votes}}, actions: {{.Actions}}, indicators: {{.Indicators}}).",
+			map[string]any{"Title": title, "Workshops": len(ad.Workshops), "Items": ad.Total(), "Priorities": ad.Counts[stratplan.KindPriority],
+				"Votes": ad.Counts[stratplan.KindVote], "Actions": ad.Counts[stratplan.KindAction], "Indicators": ad.Counts[stratplan.KindIndicator]}))
+		for _, m := range append(append([]stratplan.Match{}, ad.Regions...), ad.Objectives...) {
+			switch {
+			case m.New:
+				lines = append(lines, "  • "+lang.L("{{.Kind}} “{{.Name}}” is added to this plan.", map[string]any{"Kind": kindName(m.From.Kind), "Name": m.Label}))
+			case m.From.Label() != m.Label:
+				lines = append(lines, "  • "+lang.L("{{.Kind}} “{{.Name}}” is taken as “{{.Here}}”.", map[string]any{"Kind": kindName(m.From.Kind), "Name": m.From.Label(), "Here": m.Label}))
+			}
+		}
+		if ad.Already > 0 {
+			lines = append(lines, "  • "+lang.L("{{.Count}} items were brought in before and are left as they are.", map[string]any{"Count": ad.Already}))
+		}
+		total += ad.Total()
+	}
+	if total == 0 {
+		a.setStatus(lang.L("Everything in these bundles was brought in before: nothing to add."))
+		return
+	}
+	about := widget.NewLabel(lang.L("These bundles are of another plan, so they cannot be merged. Their workshops can be copied into this plan as new items written on this laptop, with their links kept; the other plan is not changed.") +
+		"\n\n" + strings.Join(lines, "\n"))
+	about.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Bring in the other plan's workshops"), lang.L("Bring them in"), lang.L("Cancel"),
+		container.NewVScroll(about), func(ok bool) {
+			if !ok {
+				return
+			}
+			a.commitTyping()
+			if err := exchange.ApplyAdoptions(a.plan, ads); err != nil {
+				a.showError(err)
+				return
+			}
+			if parent != nil {
+				parent.Hide()
+			}
+			a.refresh()
+			a.setStatus(lang.L("Brought in {{.Count}} items. Export a bundle to send them on.", map[string]any{"Count": total}))
+		}, a.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}

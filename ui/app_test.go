@@ -28,7 +28,7 @@ func testConfig(dir string) Config {
 		Create: func(p, title string, example bool) error {
 			return store.Create(p, opts, assets.SeedWith(title, example, FirstNames()))
 		},
-		StartFrom: func(p string, in *exchange.Incoming) error { return exchange.StartFrom(p, opts, in) },
+		StartFrom:   func(p string, in *exchange.Incoming) error { return exchange.StartFrom(p, opts, in) },
 		DefaultPath: filepath.Join(dir, "plan.stratplan"),
 		ExamplePath: filepath.Join(dir, "example.stratplan"),
 		WriteFile: func(path string, write func(io.Writer) error) error {

@@ -98,8 +98,8 @@ func newSetupView(a *App) stepView {
 	v.objList.OnEdit = v.editObjective
 	v.objList.OnDelete = v.removeObjective
 	objTools := container.NewHBox(
-		newFlatAction(theme.MoveUpIcon(), lang.L("Move up"), func() { v.moveObjective(v.objList.selected, -1) }),
-		newFlatAction(theme.MoveDownIcon(), lang.L("Move down"), func() { v.moveObjective(v.objList.selected, +1) }),
+		newTapIcon(theme.MoveUpIcon(), func() { v.moveObjective(v.objList.selected, -1) }),
+		newTapIcon(theme.MoveDownIcon(), func() { v.moveObjective(v.objList.selected, +1) }),
 		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { v.editObjective(v.objList.selected) }),
 		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() { v.removeObjective(v.objList.selected) }))
 	objTop := container.NewVBox(section(lang.L("Strategic objectives")), v.objTitle)
@@ -121,7 +121,12 @@ func newSetupView(a *App) stepView {
 	keys.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(heading(lang.L("Plan")), hint)
 	left := container.NewVBox(section(lang.L("The plan")), details)
-	body := container.NewGridWithColumns(3, container.NewVScroll(left), regions, objectives)
+	// The plan's details first in the focus order, then regions, then
+	// objectives; the lists share what the form leaves.
+	form := fixedWidth(430, container.NewVScroll(left))
+	regionsBox := fixedWidth(300, regions)
+	lists := container.New(layout.NewBorderLayout(nil, nil, regionsBox, nil), regionsBox, objectives)
+	body := container.New(layout.NewBorderLayout(nil, nil, form, nil), form, lists)
 	v.obj = container.New(newBorder(top, keys), top, body, keys)
 	return v
 }

@@ -169,7 +169,9 @@ func (d *Document) SameAsGroupsOf(kind string) map[string]string {
 // SuggestDuplicates returns the pairs of live priorities (kind
 // KindPriority) or actions (KindAction) from different regions whose
 // titles score at least min (DefaultDuplicateScore when min ≤ 0), best
-// first. Pairs already linked and pairs dismissed are left out.
+// first, A created before B. Pairs already linked and pairs dismissed are
+// left out; between two groups of linked ones, only the best pair is
+// suggested, and a dismissal between them dismisses the groups.
 func (d *Document) SuggestDuplicates(kind string, min float64) []DuplicatePair {
 	if min <= 0 {
 		min = DefaultDuplicateScore
@@ -213,6 +215,15 @@ func (d *Document) SuggestDuplicates(kind string, min float64) []DuplicatePair {
 			}
 		}
 	}
+	// A pair dismissed between two groups of linked ones dismisses the
+	// groups, and only the best pair between two groups is suggested.
+	dismissed := map[[2]string]bool{}
+	for _, e := range d.Live(KindNotSame, "") {
+		if a, b := groups[e.Str("a")], groups[e.Str("b")]; a != "" && b != "" {
+			dismissed[groupPair(a, b)] = true
+		}
+	}
+	best := map[[2]string]int{}
 	common := max(50, len(items)/20)
 	var out []DuplicatePair
 	tried := map[[2]int]bool{}
@@ -228,12 +239,26 @@ func (d *Document) SuggestDuplicates(kind string, min float64) []DuplicatePair {
 					continue
 				}
 				tried[[2]int{i, j}] = true
-				if groups[a.e.ID] == groups[b.e.ID] || d.Dismissed(a.e.ID, b.e.ID) {
+				g := groupPair(groups[a.e.ID], groups[b.e.ID])
+				if g[0] == g[1] || dismissed[g] {
 					continue
 				}
-				if s := similarity(a.words, b.words, weight); s >= min {
-					out = append(out, DuplicatePair{A: a.e, B: b.e, RegionA: a.region, RegionB: b.region, Score: s})
+				s := similarity(a.words, b.words, weight)
+				if s < min {
+					continue
 				}
+				if i > j {
+					a, b = b, a
+				}
+				p := DuplicatePair{A: a.e, B: b.e, RegionA: a.region, RegionB: b.region, Score: s}
+				if k, ok := best[g]; ok {
+					if s > out[k].Score {
+						out[k] = p
+					}
+					continue
+				}
+				best[g] = len(out)
+				out = append(out, p)
 			}
 		}
 	}
@@ -247,6 +272,13 @@ func (d *Document) SuggestDuplicates(kind string, min float64) []DuplicatePair {
 		return out[i].B.ID < out[j].B.ID
 	})
 	return out
+}
+
+func groupPair(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
 }
 
 // Similarity scores how alike two titles are, from 0 to 1, whatever their

@@ -177,6 +177,7 @@ type importer struct {
 	adopt    *widget.Button // shown when a bundle is of another plan
 	signed   *widget.Check
 	merged   *stratplan.Document
+	pv       *exchange.Preview
 	total    stratplan.MergeStats
 	dlg      dialog.Dialog
 	checking bool
@@ -376,6 +377,7 @@ func (im *importer) preview() {
 		im.a.showError(err)
 	}
 	pv := exchange.Check(im.a.plan.Doc(), trusted, im.files, im.signed.Checked)
+	im.pv = pv
 	im.merged = pv.Merged
 	im.total = pv.Total
 	im.refresh()
@@ -414,12 +416,12 @@ func (im *importer) refresh() {
 
 // doImport merges every chosen bundle into the plan in one transaction.
 func (im *importer) doImport() {
-	merged, n := im.merged, len(im.files)
+	pv, n := im.pv, len(im.files)
 	a := im.a
 	im.dlg.Hide()
 	a.commitTyping()
 	a.busy(lang.L("Importing…"), func() (func(), error) {
-		st, err := a.plan.Merge(merged)
+		st, err := exchange.Apply(a.plan, pv)
 		if err != nil {
 			return nil, err
 		}

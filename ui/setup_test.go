@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"stratplan"
+)
+
+// newPlanApp starts the window on a new plan, as the Secretariat does.
+func newPlanApp(t *testing.T) *App {
+	t.Helper()
+	test.NewTempApp(t)
+	cfg := testConfig(t.TempDir())
+	a := New(fyne.CurrentApp(), cfg)
+	a.win.Resize(fyne.NewSize(1366, 768))
+	a.Start(cfg.DefaultPath)
+	test.Tap(a.welcome.newPlan)
+	typeEnter(a.win.Canvas().Focused().(*widget.Entry), "Plan 2027–2030")
+	if a.plan == nil {
+		t.Fatal("no plan")
+	}
+	t.Cleanup(func() {
+		a.jobs.Wait()
+		a.closePlan()
+	})
+	return a
+}
+
+func setupOf(t *testing.T, a *App) *setupView {
+	t.Helper()
+	a.showStep(pageIndex("plan"))
+	return a.views[pageIndex("plan")].(*setupView)
+}
+
+func objectiveCodes(a *App) string {
+	var out []string
+	for _, o := range a.plan.Doc().Objectives() {
+		out = append(out, o.Code+" "+o.Title)
+	}
+	return strings.Join(out, " | ")
+}
+
+// dialogEntries returns the entries of the dialog on top.
+func dialogEntries(a *App) []*widget.Entry {
+	var entries []*widget.Entry
+	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
+	return entries
+}
+
+func TestSetupKeyboardOrderAndNoEmptyObjectives(t *testing.T) {
+	a := newPlanApp(t)
+	v := setupOf(t, a)
+	if a.win.Canvas().Focused() != v.org {
+		t.Fatal("the Plan page does not start on the organisation")
+	}
+	// Tab runs down the plan's details, then regions, then objectives.
+	want := []fyne.Focusable{v.title, v.start, v.end, v.currency, v.budget, v.staff, v.regionCode, v.regionName, v.regionList, v.objTitle, v.objList}
+	for i, w := range want {
+		a.win.Canvas().FocusNext()
+		if a.win.Canvas().Focused() != w {
+			t.Fatalf("Tab %d lands on %T, want %T", i+1, a.win.Canvas().Focused(), w)
+		}
+	}
+	// Objectives are numbered as they come; Enter on nothing adds nothing.
+	a.win.Canvas().Focus(v.objTitle)
+	if !strings.Contains(v.objTitle.PlaceHolder, "SO2") {
+		t.Fatalf("the objective entry says %q", v.objTitle.PlaceHolder)
+	}
+	typeEnter(v.objTitle, "Trade facilitation")
+	typeEnter(v.objTitle, "  ")
+	v.objTitle.SetText("")
+	v.objTitle.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	typeEnter(v.objTitle, "Revenue")
+	if got := objectiveCodes(a); got != "SO1 Strategic objective 1 | SO2 Trade facilitation | SO3 Revenue" {
+		t.Fatalf("objectives: %s", got)
+	}
+	if a.win.Canvas().Focused() != v.objTitle {
+		t.Fatal("adding an objective took the keyboard away")
+	}
+	// Alt+↑ moves the objective under the keyboard cursor.
+	a.win.Canvas().Focus(v.objList)
+	v.objList.Select(2)
+	a.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt})
+	if got := objectiveCodes(a); got != "SO1 Strategic objective 1 | SO3 Revenue | SO2 Trade facilitation" {
+		t.Fatalf("after Alt+↑: %s", got)
+	}
+	// Editing cannot empty an objective's title.
+	press(v.objList, fyne.KeyReturn)
+	entries := dialogEntries(a)
+	entries[1].SetText("")
+	entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !overlayShows(a, "An objective needs a code (such as SO1) and a title.") || !strings.Contains(objectiveCodes(a), "SO3 Revenue") {
+		t.Fatalf("an objective was emptied: %s", objectiveCodes(a))
+	}
+	a.win.Canvas().Overlays().Remove(a.win.Canvas().Overlays().Top())
+
+	// An objective that nothing uses is deleted, with Undo; one that a
+	// priority uses says which.
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		return ed.Set("p1", stratplan.KindPriority, stratplan.Set("title", stratplan.Text("Single Window")), stratplan.Set("objective", stratplan.Text(ed.Doc().Objectives()[0].E.ID)))
+	})
+	v.objList.Select(1)
+	press(v.objList, fyne.KeyDelete)
+	if strings.Contains(objectiveCodes(a), "Revenue") || !a.undo.Visible() {
+		t.Fatalf("SO3 was not deleted with Undo: %s", objectiveCodes(a))
+	}
+	test.Tap(a.undo)
+	if !strings.Contains(objectiveCodes(a), "SO3 Revenue") {
+		t.Fatal("Undo did not bring SO3 back")
+	}
+	v.objList.Select(0)
+	press(v.objList, fyne.KeyDelete)
+	if !overlayShows(a, "SO1 is still used (Priority: 1): “Single Window”") || len(a.plan.Doc().Objectives()) != 3 {
+		t.Fatal("an objective in use was deleted, or the message does not say what uses it")
+	}
+}
+
+func TestSetupRegionsAddRenameRemove(t *testing.T) {
+	a := newPlanApp(t)
+	v := setupOf(t, a)
+	add := func(code, name string) {
+		v.regionCode.SetText(code)
+		typeEnter(v.regionName, name)
+	}
+	add("EUR", "Europe")
+	add("ESA", "East & Southern Africa")
+	add("eur", "Eurasia")
+	if n := len(a.plan.Doc().Regions()); n != 3 || !strings.Contains(a.status.Text, "“eur” is already the region Europe (EUR)") {
+		t.Fatalf("%d regions, status %q", n, a.status.Text)
+	}
+	if v.regionName.Text != "Eurasia" {
+		t.Fatal("a refused region lost what was typed")
+	}
+	// Rename "Region 1" to West & Central Africa.
+	i := -1
+	for k, r := range v.regions {
+		if r.Code == "R1" {
+			i = k
+		}
+	}
+	v.regionList.Select(i)
+	press(v.regionList, fyne.KeyReturn)
+	entries := dialogEntries(a)
+	entries[0].SetText("WCA")
+	entries[1].SetText("West & Central Africa")
+	entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	wca, ok := a.plan.Doc().FindRegion("wca")
+	if !ok || wca.Name != "West & Central Africa" {
+		t.Fatal("the region was not renamed")
+	}
+	// A region a workshop uses cannot be removed; an unused one can, with Undo.
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		return ed.Set("ws", stratplan.KindWorkshop, stratplan.Set("title", stratplan.Text("Abidjan")), stratplan.Set("region", stratplan.Text(wca.E.ID)))
+	})
+	for k, r := range v.regions {
+		if r.Code == "WCA" {
+			v.regionList.Select(k)
+		}
+	}
+	press(v.regionList, fyne.KeyDelete)
+	if !overlayShows(a, "West & Central Africa is still used (Workshop: 1): “Abidjan”") || len(a.plan.Doc().Regions()) != 3 {
+		t.Fatal("a region in use was removed")
+	}
+	a.win.Canvas().Overlays().Remove(a.win.Canvas().Overlays().Top())
+	for k, r := range v.regions {
+		if r.Code == "ESA" {
+			v.regionList.Select(k)
+		}
+	}
+	press(v.regionList, fyne.KeyDelete)
+	if _, ok := a.plan.Doc().FindRegion("ESA"); ok {
+		t.Fatal("an unused region was not removed")
+	}
+	test.Tap(a.undo)
+	if _, ok := a.plan.Doc().FindRegion("ESA"); !ok {
+		t.Fatal("Undo did not bring the region back")
+	}
+}
+
+func TestSetupPlanDetailsAsTyped(t *testing.T) {
+	a := newPlanApp(t)
+	v := setupOf(t, a)
+	for _, c := range []struct {
+		e    *commitEntry
+		text string
+	}{{v.org, "Global Customs Network"}, {v.start, "2027-07-01"}, {v.end, "2030-06-30"}, {v.budget, "4,800,000"}, {v.staff, "540.5"}} {
+		a.win.Canvas().Focus(c.e)
+		test.Type(c.e, c.text)
+		c.e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	info := a.plan.Doc().PlanInfo()
+	if info.Organization != "Global Customs Network" || info.PeriodStart != "2027-07-01" || info.PeriodEnd != "2030-06-30" ||
+		info.BudgetAvailable != 4800000 || info.StaffMonthsAvailable != 540.5 || !strings.Contains(a.title.Text, "Global Customs Network") {
+		t.Fatalf("plan: %+v", info)
+	}
+	// An end before the start is refused and says so.
+	v.end.SetText("")
+	a.win.Canvas().Focus(v.end)
+	test.Type(v.end, "2026-01-01")
+	v.end.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a.plan.Doc().PlanInfo().PeriodEnd != "2030-06-30" || !strings.Contains(a.status.Text, "must end after it starts") {
+		t.Fatalf("period end %q, status %q", a.plan.Doc().PlanInfo().PeriodEnd, a.status.Text)
+	}
+}
+
+func TestPrioritiesObjectivesButtonOpensThePlanPage(t *testing.T) {
+	a := newExampleApp(t)
+	stepOf[*prioritiesStep](t, a, 5)
+	a.showObjectives()
+	v := a.views[pageIndex("plan")].(*setupView)
+	if a.current != pageIndex("plan") || a.win.Canvas().Focused() != v.objTitle || !strings.Contains(v.objTitle.PlaceHolder, "SO5") {
+		t.Fatal("Objectives… does not open the plan's objectives, ready to add SO5")
+	}
+}

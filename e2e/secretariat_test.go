@@ -40,7 +40,10 @@ func newCLI(t *testing.T) *cli {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	env := append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_DATA_HOME="+filepath.Join(dir, "data"), "LANG=en_US.UTF-8")
+	// The test edits plan files as the binary's user: one machine, one
+	// config folder.
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	env := append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(dir, "data"), "LANG=en_US.UTF-8")
 	return &cli{t: t, bin: bin, env: env, dir: dir}
 }
 
@@ -61,7 +64,7 @@ func (c *cli) path(name string) string { return filepath.Join(c.dir, name) }
 // edit changes a plan file as a person in the window would: one edit.
 func (c *cli) edit(plan string, fn func(ed *stratplan.Edit) error) {
 	c.t.Helper()
-	s, err := store.Open(plan, &store.Options{MarksDir: filepath.Join(c.dir, "config", "stratplan", "replicas")})
+	s, err := store.Open(plan, nil)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -254,6 +257,10 @@ func TestSecretariatSixRegionsConsolidationMonitoring(t *testing.T) {
 	for _, r := range receipts {
 		if r.File == "eur-1.json" && r.Changes().Changed() {
 			t.Fatalf("the stale copy changed the plan: %+v", r.Stats)
+		}
+		code := strings.ToUpper(strings.TrimSuffix(strings.SplitN(r.File, "-", 2)[0], ".json"))
+		if r.Region != regionIDs[code] || r.Digest == "" || r.Seq == 0 {
+			t.Fatalf("the receipt of %s: region %q (want %s's), digest %q, export %d", r.File, r.Region, code, r.Digest, r.Seq)
 		}
 	}
 	if got := doc.Get(stratplan.KindPriority, "ws-eur-p0").Str("title"); !strings.Contains(got, "postal flows") {

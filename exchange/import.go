@@ -199,6 +199,38 @@ func Apply(p Plan, pv *Preview) (stratplan.MergeStats, error) {
 	return st, nil
 }
 
+// producerRegion is the region a bundle's producer works for: the one its
+// laptop names or, when it names none, the region of the workshops it
+// wrote, if they are all of one region.
+func producerRegion(doc *stratplan.Document, replica string) string {
+	if r := doc.ReplicaInfo(replica).Region; r != "" {
+		return r
+	}
+	region := ""
+	for _, w := range doc.Workshops() {
+		if w.Region == "" || !wroteTo(w.E, replica) {
+			continue
+		}
+		if region != "" && region != w.Region {
+			return ""
+		}
+		region = w.Region
+	}
+	return region
+}
+
+// wroteTo reports whether the replica wrote a value the entity shows.
+func wroteTo(e *stratplan.Entity, replica string) bool {
+	for _, name := range e.FieldNames() {
+		for _, v := range e.Field(name).Vals {
+			if v.Dot.Replica == replica {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // receiptKeeper is a plan that records the bundles imported into it
 // (*store.Store).
 type receiptKeeper interface {
@@ -215,7 +247,7 @@ func (p *Preview) Receipts(now time.Time) []stratplan.Receipt {
 		}
 		b := f.Bundle
 		r := stratplan.Receipt{File: filepath.Base(f.Path), Producer: b.Producer.Replica, Label: b.Producer.Label,
-			Region: b.Doc.ReplicaInfo(b.Producer.Replica).Region, App: b.Producer.App, Seq: b.Producer.Seq,
+			Region: producerRegion(b.Doc, b.Producer.Replica), App: b.Producer.App, Seq: b.Producer.Seq,
 			ExportedAt: b.ExportedAt.UTC(), ImportedAt: now.UTC(), Digest: b.Digest}
 		r.SetSigner(f.Signer)
 		r.SetChanges(f.Stats)

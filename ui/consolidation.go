@@ -92,7 +92,7 @@ func newConsolidationView(a *App) stepView {
 		}
 	}
 	v.table.OnEdit = v.showRow
-	for i, w := range []float32{300, 70, 80, 120} {
+	for i, w := range []float32{320, 64, 76, 110} {
 		head := fyne.MeasureText(lang.L(matrixColumns[i]), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2
 		v.table.SetColumnWidth(i, max(w, min(head, 160)))
 	}
@@ -209,8 +209,11 @@ func (v *consolidationView) refreshMatrix() {
 			}
 		}
 	}
-	v.summary.SetText(lang.L("{{.Common}} common priorities, {{.Regional}} regional; {{.Regions}} regions.",
+	v.summary.SetText(lang.L("Common: {{.Common}} · regional: {{.Regional}} · regions: {{.Regions}}",
 		map[string]any{"Common": common, "Regional": regional, "Regions": len(v.regions)}))
+	if len(v.lines) == 0 {
+		v.summary.SetText(lang.L("No priorities here yet: import the regions' bundles (File ▸ Import bundles), or choose another region or workshop."))
+	}
 	for i := range v.regions {
 		v.table.SetColumnWidth(len(matrixColumns)+i, 64)
 	}
@@ -240,6 +243,11 @@ func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	line := v.lines[id.Row]
+	// Only titles can be too long; shorter cells skip the costly fitting.
+	l.Truncation = fyne.TextTruncateOff
+	if id.Col == 0 {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
 	l.TextStyle = fyne.TextStyle{}
 	l.Importance = widget.MediumImportance
 	if line.row == nil {
@@ -252,7 +260,6 @@ func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 			l.TextStyle = fyne.TextStyle{Bold: true}
 		}
 		l.SetText(text)
-		l.Refresh()
 		return
 	}
 	r := line.row
@@ -288,7 +295,6 @@ func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 			l.SetText("")
 		}
 	}
-	l.Refresh()
 }
 
 // showRow shows the priorities a matrix row joins, where each comes from,

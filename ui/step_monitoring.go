@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"stratplan"
@@ -141,10 +142,11 @@ func newMonitoringStep(a *App) stepView {
 	entryRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Period")), periodBox), nil,
 		container.NewBorder(nil, nil, fixedWidth(380, s.figureLabel), nil, s.figure))
 	top := container.NewVBox(heading(lang.L("Monitoring")), hint, filters, entryRow)
-	side := container.NewBorder(section(lang.L("Actions, deliverables and indicators per objective")), nil, nil, nil, s.rollups)
-	split := container.NewHSplit(container.NewBorder(nil, s.summary, nil, nil, s.list), side)
-	split.Offset = 0.64
-	s.obj = container.New(newBorder(top, s.notes.obj), top, split, s.notes.obj)
+	legend := widget.NewLabelWithStyle(lang.L("▲ on track ● at risk ▼ off track ? no data"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	side := fixedWidth(340, container.NewBorder(container.NewVBox(section(lang.L("Per objective and priority")), legend), nil, nil, nil, s.rollups))
+	dashboard := container.NewBorder(nil, s.summary, nil, nil, s.list)
+	body := container.New(layout.NewBorderLayout(nil, nil, nil, side), dashboard, side)
+	s.obj = container.New(newBorder(top, s.notes.obj), top, body, s.notes.obj)
 	return s
 }
 
@@ -342,7 +344,7 @@ func figureText(in stratplan.Indicator, stored string) string {
 func rollupText(r stratplan.Rollup) string {
 	done, total := r.ActionsDone()
 	dd, dt := r.DeliverablesDone()
-	return lang.L("actions {{.Done}}/{{.Total}} done · deliverables {{.DDone}}/{{.DTotal}} · indicators ▲{{.On}} ●{{.Risk}} ▼{{.Off}} ?{{.None}}",
+	return lang.L("actions {{.Done}}/{{.Total}} · deliverables {{.DDone}}/{{.DTotal}} · ▲{{.On}} ●{{.Risk}} ▼{{.Off}} ?{{.None}}",
 		map[string]any{"Done": done, "Total": total, "DDone": dd, "DTotal": dt, "On": r.IndicatorCount(stratplan.StatusOnTrack),
 			"Risk": r.IndicatorCount(stratplan.StatusAtRisk), "Off": r.IndicatorCount(stratplan.StatusOffTrack), "None": r.IndicatorCount(stratplan.StatusNoData)})
 }

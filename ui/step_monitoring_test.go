@@ -61,7 +61,7 @@ func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 	if !strings.Contains(s.summary.Text, "4 indicators: 3 on track, 0 at risk, 1 off track; 0 without a figure") {
 		t.Fatalf("summary %q", s.summary.Text)
 	}
-	if !strings.Contains(s.lines[0].title, "SO1") || !strings.Contains(rollupText(s.lines[0].r), "actions 0/3 done") {
+	if !strings.Contains(s.lines[0].title, "SO1") || !strings.Contains(rollupText(s.lines[0].r), "actions 0/3 ·") {
 		t.Fatalf("roll-up: %q %q", s.lines[0].title, rollupText(s.lines[0].r))
 	}
 

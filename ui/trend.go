@@ -35,7 +35,7 @@ func newIndicatorRow() fyne.CanvasObject {
 
 // CreateRenderer lays the row out: name, bar, status, trend, latest.
 func (r *indicatorRow) CreateRenderer() fyne.WidgetRenderer {
-	right := container.NewHBox(fixedWidth(150, r.bar), fixedWidth(100, r.status), r.trend, fixedWidth(170, r.latest))
+	right := container.NewHBox(fixedWidth(120, r.bar), fixedWidth(92, r.status), r.trend, fixedWidth(140, r.latest))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, r.name))
 }
 
@@ -117,7 +117,7 @@ func (t *trendChart) set(p stratplan.IndicatorProgress) {
 }
 
 // MinSize is small: the chart sits in a list row.
-func (t *trendChart) MinSize() fyne.Size { return fyne.NewSize(110, 28) }
+func (t *trendChart) MinSize() fyne.Size { return fyne.NewSize(90, 28) }
 
 // CreateRenderer draws the chart.
 func (t *trendChart) CreateRenderer() fyne.WidgetRenderer { return &trendRenderer{t: t} }

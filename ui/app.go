@@ -75,18 +75,20 @@ type App struct {
 	plan     Plan
 	workshop string // id of the workshop shown
 
-	views    []stepView // built steps, by index in steps; nil until first shown
-	current  int
-	sidebar  *widget.List
-	content  *fyne.Container
-	title    *widget.Label
-	vision   *widget.Label
-	wsSelect *widget.Select
-	wsIDs    []string
-	status   *widget.Label
-	readOnly *widget.Label // the banner of a plan that cannot be written
-	undo     *widget.Button
-	undoFn   func()
+	views     []stepView // built steps, by index in steps; nil until first shown
+	current   int
+	sidebar   *widget.List
+	content   *fyne.Container
+	title     *widget.Label
+	vision    *widget.Label
+	wsSelect  *widget.Select
+	wsIDs     []string
+	regionSel *idSelect // limits the workshops offered to one region's
+	region    string
+	status    *widget.Label
+	readOnly  *widget.Label // the banner of a plan that cannot be written
+	undo      *widget.Button
+	undoFn    func()
 
 	menuItems []*fyne.MenuItem
 	welcome   welcomeButtons
@@ -242,9 +244,12 @@ func (a *App) shell() fyne.CanvasObject {
 		}
 	})
 	a.wsSelect.PlaceHolder = lang.L("No workshop yet")
+	a.regionSel = newIDSelect(lang.L("All regions"), a.selectRegion)
 	newWS := widget.NewButtonWithIcon(lang.L("New workshop"), theme.ContentAddIcon(), a.newWorkshop)
 	header := container.NewBorder(nil, nil, nil,
-		container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Workshop")), container.NewGridWrap(fyne.NewSize(380, a.wsSelect.MinSize().Height), a.wsSelect), newWS)),
+		container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Workshop")),
+			container.NewGridWrap(fyne.NewSize(170, a.regionSel.Select.MinSize().Height), a.regionSel.Select),
+			container.NewGridWrap(fyne.NewSize(330, a.wsSelect.MinSize().Height), a.wsSelect), newWS)),
 		container.NewVBox(a.title, a.vision))
 
 	a.sidebar = widget.NewList(
@@ -354,8 +359,19 @@ func (a *App) refresh() {
 		a.vision.Show()
 	}
 
-	ws := doc.Workshops()
-	if a.workshop != "" && doc.Entity(a.workshop) != nil && doc.Entity(a.workshop).Deleted() {
+	names, ids := []string{lang.L("All regions")}, []string{""}
+	for _, r := range doc.Regions() {
+		names, ids = append(names, r.Name), append(ids, r.E.ID)
+	}
+	a.regionSel.fill(names, ids, a.region, true)
+	a.region = a.regionSel.id()
+	var ws []stratplan.Workshop
+	for _, w := range doc.Workshops() {
+		if a.region == "" || w.Region == a.region {
+			ws = append(ws, w)
+		}
+	}
+	if e := doc.Get(stratplan.KindWorkshop, a.workshop); a.workshop != "" && (e == nil || e.Deleted() || a.region != "" && e.Str("region") != a.region) {
 		a.workshop = ""
 	}
 	if a.workshop == "" && len(ws) > 0 {
@@ -484,14 +500,25 @@ func (a *App) newWorkshop() {
 	if a.plan == nil {
 		return
 	}
-	id := stratplan.NewID()
-	if a.edit(func(ed *stratplan.Edit) error {
-		return ed.Set(id, stratplan.KindWorkshop, stratplan.Set("title", stratplan.Text(lang.L("New workshop"))),
-			stratplan.Set("date", stratplan.Text(time.Now().Format("2006-01-02"))))
-	}) {
+	id, region := stratplan.NewID(), a.region
+	changes := []stratplan.Change{stratplan.Set("title", stratplan.Text(lang.L("New workshop"))),
+		stratplan.Set("date", stratplan.Text(time.Now().Format("2006-01-02")))}
+	if region != "" {
+		changes = append(changes, stratplan.Set("region", stratplan.Text(region))) // the region the header shows
+	}
+	if a.edit(func(ed *stratplan.Edit) error { return ed.Set(id, stratplan.KindWorkshop, changes...) }) {
 		a.selectWorkshop(id)
 		a.showStep(0)
 	}
+}
+
+// selectRegion offers only the workshops of one region (id "": all) and
+// shows the first of them unless the one shown is of that region.
+func (a *App) selectRegion(id string) {
+	a.commitTyping()
+	a.win.Canvas().Unfocus()
+	a.region = id
+	a.refresh()
 }
 
 // selectWorkshop shows the workshop with the given id in every step.

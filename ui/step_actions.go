@@ -84,7 +84,7 @@ func newActionsStep(a *App) stepView {
 				return
 			}
 			d := s.delivs[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), statusName(d.Status, stratplan.DeliverableStatues, delivStatusLabels)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), statusName(d.Status, stratplan.DeliverableStatuses, delivStatusLabels)))
 		})
 	s.delivList.OnEdit = s.editDeliverable
 	s.delivList.OnDelete = func(i widget.ListItemID) { s.remove(s.delivs[i].E, s.delivs[i].Title) }
@@ -323,7 +323,7 @@ func (s *actionsStep) editDeliverable(i int) {
 	due.SetPlaceHolder("YYYY-MM-DD")
 	due.Validator = validDate
 	status := widget.NewSelect(translated(delivStatusLabels), nil)
-	status.SetSelectedIndex(max(indexOf(stratplan.DeliverableStatues, x.Status), 0))
+	status.SetSelectedIndex(max(indexOf(stratplan.DeliverableStatuses, x.Status), 0))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Code"), code), widget.NewFormItem(lang.L("Deliverable"), title),
 		widget.NewFormItem(lang.L("Due"), due), widget.NewFormItem(lang.L("Status"), status)}
 	d := dialog.NewForm(lang.L("Edit deliverable"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
@@ -333,7 +333,7 @@ func (s *actionsStep) editDeliverable(i int) {
 		s.a.edit(func(ed *stratplan.Edit) error {
 			return ed.Set(x.E.ID, stratplan.KindDeliverable, stratplan.Set("code", stratplan.Text(strings.TrimSpace(code.Text))),
 				stratplan.Set("title", stratplan.Text(strings.TrimSpace(title.Text))), stratplan.Set("due", stratplan.Text(strings.TrimSpace(due.Text))),
-				stratplan.Set("status", stratplan.Text(stratplan.DeliverableStatues[max(status.SelectedIndex(), 0)])))
+				stratplan.Set("status", stratplan.Text(stratplan.DeliverableStatuses[max(status.SelectedIndex(), 0)])))
 		})
 	}, s.a.win)
 	for _, e := range []*widget.Entry{code, title, due} {

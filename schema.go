@@ -131,7 +131,7 @@ var Kinds = map[string][]FieldSpec{
 	KindDeliverable: join(text("code", "title"), []FieldSpec{ref("action", KindAction), {Name: "due", Type: DateField}, enum("status", DeliverableStatuses...)}),
 	KindIndicator: join(text("name", "unit", "source", "target_text", "baseline", "target"),
 		[]FieldSpec{ref("of", KindPriority, KindAction), enum("direction", Directions...), enum("frequency", Frequencies...),
-			{Name: "qualitative", Type: BoolField}}),
+			{Name: "qualitative", Type: BoolField}, {Name: "target_year", Type: PeriodField}}),
 	KindTargetRevision: join(text("old", "new", "reason"), []FieldSpec{ref("indicator", KindIndicator), {Name: "date", Type: DateField}}),
 	KindMeasurement:    join(text("value", "note"), []FieldSpec{ref("indicator", KindIndicator), {Name: "period", Type: PeriodField}}),
 	KindNote:           text("step", "text"),

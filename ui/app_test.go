@@ -98,7 +98,7 @@ func TestNewPlanFromWelcome(t *testing.T) {
 	a := New(fyne.CurrentApp(), cfg)
 	a.Start(cfg.DefaultPath)
 	test.Tap(a.welcome.newPlan)
-	title, ok := a.win.Canvas().Focused().(*widget.Entry)
+	title, ok := a.win.Canvas().Focused().(*entry)
 	if !ok {
 		t.Fatal("the title field does not have the focus")
 	}
@@ -117,7 +117,7 @@ func TestNewPlanFromWelcome(t *testing.T) {
 		t.Fatal("an empty plan does not offer to create a workshop")
 	}
 	a.newWorkshop()
-	if len(a.plan.Doc().Workshops()) != 1 || ws.obj.Objects[0] != ws.details || a.win.Canvas().Focused() != ws.title {
+	if len(a.plan.Doc().Workshops()) != 1 || ws.obj.Objects[0] != ws.frame.object() || a.win.Canvas().Focused() != ws.title {
 		t.Fatal("creating a workshop did not show its details with the title focused")
 	}
 }
@@ -141,7 +141,7 @@ func TestStepShortcutsAndPlannedSteps(t *testing.T) {
 	// A step that is not built yet says what it will hold.
 	a.showStep(8)
 	p := a.views[8].(*plannedStep)
-	if !containsText(p.obj, "Measurements per period") {
+	if !containsText(p.object(), "Measurements per period") {
 		t.Fatal("the Monitoring step does not say what it will hold")
 	}
 	// The menu lists every step with its shortcut.
@@ -216,12 +216,12 @@ func TestNewPlanDialogNeverOverwrites(t *testing.T) {
 	existing := a.plan.Path()
 	before, _ := os.ReadFile(existing)
 	a.newPlanDialog()
-	title, ok := a.win.Canvas().Focused().(*widget.Entry)
+	title, ok := a.win.Canvas().Focused().(*entry)
 	if !ok {
 		t.Fatal("the title does not have the focus")
 	}
 	test.Type(title, "Plan Amériques 2028")
-	var entries []*widget.Entry
+	var entries []*entry
 	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
 	if got := entries[1].Text; got != "plan-ameriques-2028.stratplan" {
 		t.Fatalf("suggested file name %q", got)

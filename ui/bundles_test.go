@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,6 +30,10 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	case *widget.Button:
 		if w.Text == text {
 			return w
+		}
+	case *button:
+		if w.Text == text {
+			return &w.Button
 		}
 	case *fyne.Container:
 		for _, c := range w.Objects {
@@ -94,7 +99,7 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 	swot := swotOf(t, a)
 	row := swot.quads[0].list.CreateItem()
 	swot.quads[0].list.UpdateItem(0, row)
-	if !row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].Visible() {
+	if !row.(*container.ThemeOverride).Content.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].Visible() {
 		t.Fatal("the conflicted SWOT item has no badge")
 	}
 

@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// stepParts are the pieces of a step screen, for newStepFrame. Only Body
+// is required; a step file builds its own pieces and leaves the frame to
+// place them:
+//
+//	┌ Title ? · Chooser ·························· Tools · Notes ┐
+//	│ Help (shown the first time the step opens, then behind ?)  │
+//	│ Add: the quick-add row                                     │
+//	├─────────────────────────────────────────┬────────┬─────────┤
+//	│ Body: the list, table or quadrants,     │ Detail │ Notes   │
+//	│ which gets every row the window has     │        │ drawer  │
+//	└─────────────────────────────────────────┴────────┴─────────┘
+//
+// The notes drawer opens beside the body, never above or below it, so
+// opening it takes no row away; the keyboard goes Chooser, Add, Body,
+// Detail, Notes with Tab.
+type stepParts struct {
+	Key     string            // the step's key: its notes and its help are kept under it
+	Title   string            // untranslated
+	Help    string            // untranslated help: what to type, which keys act
+	Chooser fyne.CanvasObject // what the step is about (a priority, the voter…), beside the title
+	Add     fyne.CanvasObject // the quick-add row under the title
+	Body    fyne.CanvasObject // the list, table or quadrants
+	Detail  fyne.CanvasObject // an always-visible pane at the right: the selected item whole, a matrix…
+	Wide    bool              // the detail pane needs more width (a matrix, a grid)
+	Tools   []tool            // compact actions, at the right of the title row
+	NoNotes bool              // the screen keeps no notes
+}
+
+// tool is one action of a step's toolbar. The mouse taps it; Tab skips it,
+// since the step's keys reach the same action from the list or table.
+type tool struct {
+	icon  fyne.Resource
+	label string // untranslated
+	run   func()
+}
+
+// msg marks a text that is translated where it is shown (with lang.L),
+// so that the translation test finds it.
+func msg(s string) string { return s }
+
+// stepFrame is a step screen laid out from its stepParts.
+type stepFrame struct {
+	a        *App
+	parts    stepParts
+	obj      fyne.CanvasObject
+	help     *fyne.Container
+	helpBtn  *flatAction
+	notes    *notesPanel
+	notesBtn *flatAction
+	drawer   fyne.CanvasObject
+}
+
+// Preferences the frame keeps.
+const (
+	prefNotesOpen = "notes-open" // the notes drawer is open (on every step)
+	prefHelpSeen  = "help-seen-" // + step key: its help was shown once
+	detailUnits   = float32(21)  // the detail pane's width, in text sizes
+	wideUnits     = float32(27)  // a wide detail pane
+	notesUnits    = float32(20)  // the notes drawer's width
+	helpMaxLines  = 3            // help longer than this scrolls
+	stepTitleSize = theme.SizeNameSubHeadingText
+)
+
+// newStepFrame lays out a step screen.
+func newStepFrame(a *App, p stepParts) *stepFrame {
+	f := &stepFrame{a: a, parts: p}
+	title := widget.NewLabelWithStyle(lang.L(p.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = stepTitleSize
+	left := container.NewHBox(title)
+	if p.Help != "" {
+		text := widget.NewLabel(lang.L(p.Help))
+		text.Wrapping = fyne.TextWrapWord
+		text.TextStyle = fyne.TextStyle{Italic: true}
+		hide := newTapIcon(theme.CancelIcon(), func() { f.showHelp(false) })
+		f.help = container.NewBorder(nil, nil, nil, container.NewVBox(hide), compact(text))
+		f.helpBtn = newFlatAction(theme.QuestionIcon(), "", func() { f.showHelp(!f.help.Visible()) })
+		left.Add(f.helpBtn)
+		seen := a.fy.Preferences().Bool(prefHelpSeen + p.Key)
+		a.fy.Preferences().SetBool(prefHelpSeen+p.Key, true)
+		showIf(f.help, !seen)
+	}
+	var tools []fyne.CanvasObject
+	for _, t := range p.Tools {
+		tools = append(tools, newFlatAction(t.icon, lang.L(t.label), t.run))
+	}
+	if !p.NoNotes {
+		f.notes = newNotesPanel(a, p.Key)
+		f.notesBtn = newFlatAction(theme.DocumentIcon(), lang.L("Notes"), f.toggleNotes)
+		f.notesBtn.keepLabel = true
+		tools = append(tools, f.notesBtn)
+		f.drawer = fixedUnits(notesUnits, f.notes.obj)
+		showIf(f.drawer, a.fy.Preferences().Bool(prefNotesOpen))
+	}
+	var chooser fyne.CanvasObject = layout.NewSpacer()
+	if p.Chooser != nil {
+		chooser = p.Chooser
+	}
+	row := compact(container.NewBorder(nil, nil, left, container.New(&toolbarLayout{}, tools...), chooser))
+	top := container.NewVBox(row)
+	if f.help != nil {
+		top.Add(f.help)
+	}
+	if p.Add != nil {
+		top.Add(p.Add)
+	}
+	var side []fyne.CanvasObject
+	if p.Detail != nil {
+		units := detailUnits
+		if p.Wide {
+			units = wideUnits
+		}
+		side = append(side, fixedUnits(units, p.Detail))
+	}
+	if f.drawer != nil {
+		side = append(side, f.drawer)
+	}
+	body := p.Body
+	if len(side) > 0 {
+		right := container.New(&rowLayout{}, side...)
+		body = container.New(layout.NewBorderLayout(nil, nil, nil, right), p.Body, right)
+	}
+	f.obj = container.New(newBorder(top, nil), top, body)
+	return f
+}
+
+// object is the step screen.
+func (f *stepFrame) object() fyne.CanvasObject { return f.obj }
+
+// refresh re-reads the step's notes.
+func (f *stepFrame) refresh() {
+	if f.notes == nil {
+		return
+	}
+	f.syncDrawer()
+	f.notes.refresh()
+	label := lang.L("Notes")
+	if f.notes.entry.Text != "" {
+		label += " •" // there are notes: worth opening
+	}
+	if f.notesBtn.label != label {
+		f.notesBtn.setLabel(label)
+	}
+}
+
+func (f *stepFrame) showHelp(on bool) {
+	if f.help == nil {
+		return
+	}
+	showIf(f.help, on)
+	f.obj.Refresh()
+}
+
+// toggleNotes opens or closes the notes drawer, on every step.
+func (f *stepFrame) toggleNotes() {
+	open := !f.drawer.Visible()
+	f.a.fy.Preferences().SetBool(prefNotesOpen, open)
+	showIf(f.drawer, open)
+	f.obj.Refresh()
+	if open {
+		f.a.win.Canvas().Focus(f.notes.entry)
+	}
+}
+
+// syncDrawer shows the drawer as the preference says: another step may
+// have opened or closed it.
+func (f *stepFrame) syncDrawer() {
+	if f.drawer != nil && f.drawer.Visible() != f.a.fy.Preferences().Bool(prefNotesOpen) {
+		showIf(f.drawer, !f.drawer.Visible())
+		f.obj.Refresh()
+	}
+}
+
+// toolbarLayout places flatActions side by side with their labels when the
+// row has room for them, with their icons alone when it has not: the
+// toolbar never makes the window wider.
+type toolbarLayout struct{}
+
+func (toolbarLayout) width(objects []fyne.CanvasObject, labels bool) float32 {
+	w := float32(0)
+	for _, o := range objects {
+		if f, ok := o.(*flatAction); ok {
+			w += f.widthWith(labels)
+		} else {
+			w += o.MinSize().Width
+		}
+	}
+	return w
+}
+
+func (l toolbarLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width(objects, false), h)
+}
+
+func (l toolbarLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	labels := l.width(objects, true) <= size.Width
+	x := size.Width - l.width(objects, labels)
+	for _, o := range objects {
+		w := o.MinSize().Width
+		if f, ok := o.(*flatAction); ok {
+			f.showLabel(labels)
+			w = f.widthWith(labels)
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+// rowLayout places its visible objects side by side, each at its minimum
+// width and the full height.
+type rowLayout struct{}
+
+func (rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if s.Width > 0 {
+			s.Width += theme.Padding()
+		}
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}
+
+func (rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		if x > 0 {
+			x += theme.Padding()
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(o.MinSize().Width, size.Height))
+		x += o.MinSize().Width
+	}
+}
+
+// unitsLayout gives its objects a width in text sizes (so that it follows
+// View ▸ Larger / Smaller) and the height they need.
+type unitsLayout struct{ units float32 }
+
+func (l unitsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(l.units*theme.TextSize(), h)
+}
+
+func (l unitsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// fixedUnits shows o as wide as units text sizes.
+func fixedUnits(units float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(unitsLayout{units}, o)
+}
+
+// detailPane shows the item selected in a step whole: its title, then its
+// fields, each wrapped to the pane's width. It scrolls when it is longer
+// than the window.
+type detailPane struct {
+	box    *fyne.Container
+	obj    fyne.CanvasObject
+	extra  []fyne.CanvasObject
+	empty  string
+	labels []*widget.Label
+}
+
+// newDetailPane makes a detail pane that says empty when nothing is
+// selected; extra objects stay at its end (a matrix, a summary…).
+func newDetailPane(empty string, extra ...fyne.CanvasObject) *detailPane {
+	d := &detailPane{box: container.NewVBox(), empty: empty, extra: extra}
+	d.obj = container.NewVScroll(d.box)
+	d.show("")
+	return d
+}
+
+// show shows a title and fields (name, value pairs; a field without a value
+// is left out).
+func (d *detailPane) show(title string, fields ...[2]string) {
+	objs := []fyne.CanvasObject{}
+	if title == "" {
+		l := widget.NewLabelWithStyle(d.empty, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	} else {
+		l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+		for _, f := range fields {
+			if f[1] == "" {
+				continue
+			}
+			v := widget.NewLabel(f[1])
+			v.Wrapping = fyne.TextWrapWord
+			name := widget.NewLabelWithStyle(f[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.SizeName = theme.SizeNameCaptionText
+			objs = append(objs, compact(container.NewVBox(name, v)))
+		}
+	}
+	d.box.Objects = append(objs, d.extra...)
+	d.box.Refresh()
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -168,6 +169,8 @@ func TestSecondWindowOnOpenPlanGetsClearError(t *testing.T) {
 func containsText(o fyne.CanvasObject, s string) bool {
 	switch w := o.(type) {
 	case *widget.Label:
+		return strings.Contains(w.Text, s)
+	case *canvas.Text:
 		return strings.Contains(w.Text, s)
 	case *fyne.Container:
 		for _, c := range w.Objects {

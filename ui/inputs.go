@@ -260,36 +260,45 @@ func (c *choice) step(delta int) {
 func typeAhead(options []string, current int, typed *string, r rune) int {
 	next := *typed + string(r)
 	if *typed == string(r) { // the same letter again: the next one
-		if i := findPrefix(options, string(r), current+1); i >= 0 {
+		if i := findPrefix(options, string(r), current+1, true); i >= 0 {
 			return i
 		}
 	}
-	if i := findPrefix(options, next, 0); i >= 0 {
+	if i := findPrefix(options, next, 0, false); i >= 0 {
 		*typed = next
 		return i
 	}
 	*typed = string(r)
-	return findPrefix(options, string(r), current+1)
+	return findPrefix(options, string(r), current+1, true)
 }
 
 // findPrefix finds the first option, from start on and wrapping around,
-// that starts with p, or failing that has a word that starts with p.
-func findPrefix(options []string, p string, start int) int {
+// that starts with p, or failing that has a word that starts with p; with
+// anyWord, the first that does either.
+func findPrefix(options []string, p string, start int, anyWord bool) int {
 	p = fold(p)
 	n := len(options)
-	for _, word := range []bool{false, true} {
-		for k := range n {
-			i := (start + k) % n
-			o := fold(options[i])
-			if strings.HasPrefix(o, p) {
-				return i
-			}
-			if word {
-				for _, w := range strings.FieldsFunc(o, func(r rune) bool { return r == ' ' || r == '-' || r == '(' || r == '\'' }) {
-					if strings.HasPrefix(w, p) {
-						return i
-					}
+	matches := func(o string, words bool) bool {
+		if strings.HasPrefix(o, p) {
+			return true
+		}
+		if words {
+			for _, w := range strings.FieldsFunc(o, func(r rune) bool { return r == ' ' || r == '-' || r == '(' || r == '\'' }) {
+				if strings.HasPrefix(w, p) {
+					return true
 				}
+			}
+		}
+		return false
+	}
+	passes := []bool{false, true}
+	if anyWord {
+		passes = []bool{true}
+	}
+	for _, words := range passes {
+		for k := range n {
+			if i := (start + k) % n; matches(fold(options[i]), words) {
+				return i
 			}
 		}
 	}

@@ -99,7 +99,7 @@ func newStepFrame(a *App, p stepParts) *stepFrame {
 		f.notesBtn = newFlatAction(theme.DocumentIcon(), lang.L("Notes"), f.toggleNotes)
 		f.notesBtn.keepLabel = true
 		tools = append(tools, f.notesBtn)
-		f.drawer = fixedUnits(notesUnits, f.notes.obj)
+		f.drawer = f.notes.obj
 		showIf(f.drawer, a.fy.Preferences().Bool(prefNotesOpen))
 	}
 	var chooser fyne.CanvasObject = layout.NewSpacer()
@@ -114,22 +114,19 @@ func newStepFrame(a *App, p stepParts) *stepFrame {
 	if p.Add != nil {
 		top.Add(p.Add)
 	}
-	var side []fyne.CanvasObject
+	// The body, then the detail pane and the notes drawer at its right.
+	objs, widths := []fyne.CanvasObject{p.Body}, []float32{0}
 	if p.Detail != nil {
 		units := detailUnits
 		if p.Wide {
 			units = wideUnits
 		}
-		side = append(side, fixedUnits(units, p.Detail))
+		objs, widths = append(objs, p.Detail), append(widths, units)
 	}
 	if f.drawer != nil {
-		side = append(side, f.drawer)
+		objs, widths = append(objs, f.drawer), append(widths, notesUnits)
 	}
-	body := p.Body
-	if len(side) > 0 {
-		right := container.New(&rowLayout{}, side...)
-		body = container.New(layout.NewBorderLayout(nil, nil, nil, right), p.Body, right)
-	}
+	body := container.New(&bodyLayout{units: widths}, objs...)
 	f.obj = container.New(newBorder(top, nil), top, body)
 	return f
 }
@@ -219,6 +216,40 @@ func (l toolbarLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(w, size.Height))
 		x += w
 	}
+}
+
+// bodyLayout places a step's body and, at its right, its side panes (the
+// detail pane, the notes drawer), each as wide as its units of text size
+// but never more than a third of the width: the body keeps most of it at
+// any size of text.
+type bodyLayout struct{ units []float32 } // units[0] is the body's: unused
+
+func (l *bodyLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := objects[0].MinSize()
+	for _, o := range objects[1:] {
+		if o.Visible() {
+			m := o.MinSize()
+			s = fyne.NewSize(s.Width+theme.Padding()+min(m.Width, 8*theme.TextSize()), max(s.Height, m.Height))
+		}
+	}
+	return s
+}
+
+func (l *bodyLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := size.Width
+	for i := len(objects) - 1; i >= 1; i-- {
+		o := objects[i]
+		if !o.Visible() {
+			continue
+		}
+		w := min(l.units[i]*theme.TextSize(), size.Width/3)
+		x -= w
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x -= theme.Padding()
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(max(x, 0), size.Height))
 }
 
 // rowLayout places its visible objects side by side, each at its minimum
@@ -327,4 +358,35 @@ func (d *detailPane) show(title string, fields ...[2]string) {
 	}
 	d.box.Objects = append(objs, d.extra...)
 	d.box.Refresh()
+}
+
+// field is one labelled input of a narrow pane: its label above it and,
+// under it, a line that holds its hint, or what is wrong with what was
+// typed (so that a message never moves what is below it). The input
+// validated is w, or check when w holds it with other things.
+func field(label string, w fyne.CanvasObject, hint string, check ...fyne.Validatable) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs := []fyne.CanvasObject{compact(name), w}
+	v, ok := w.(fyne.Validatable)
+	if len(check) > 0 {
+		v, ok = check[0], true
+	}
+	if ok || hint != "" {
+		note := widget.NewLabel(hint)
+		note.Wrapping = fyne.TextWrapWord
+		note.SizeName = theme.SizeNameCaptionText
+		if ok {
+			v.SetOnValidationChanged(func(err error) {
+				if err != nil {
+					note.Importance = widget.DangerImportance
+					note.SetText(err.Error())
+					return
+				}
+				note.Importance = widget.MediumImportance
+				note.SetText(hint)
+			})
+		}
+		objs = append(objs, compact(note))
+	}
+	return container.NewVBox(objs...)
 }

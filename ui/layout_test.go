@@ -33,10 +33,12 @@ func onLaptop(t *testing.T, a *App, zoom float64) {
 
 // shownTexts are the texts drawn whole inside region and inside the
 // window: what a user sees of it, truncated texts included as drawn.
-func shownTexts(a *App, region fyne.CanvasObject) []string {
+func shownTexts(a *App, region fyne.CanvasObject) []string { return textsShownIn(a.win, region) }
+
+func textsShownIn(w fyne.Window, region fyne.CanvasObject) []string {
 	d := fyne.CurrentApp().Driver()
 	rp, rs := d.AbsolutePositionForObject(region), region.Size()
-	win := a.win.Canvas().Size()
+	win := w.Canvas().Size()
 	inside := func(o fyne.CanvasObject) bool {
 		p, s := d.AbsolutePositionForObject(o), o.Size()
 		return p.X >= rp.X-0.5 && p.Y >= rp.Y-0.5 && p.X+s.Width <= rp.X+rs.Width+0.5 && p.Y+s.Height <= rp.Y+rs.Height+0.5 &&

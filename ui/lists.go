@@ -50,6 +50,15 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	return l
 }
 
+// FocusGained selects the first row when nothing is selected: the row the
+// keys act on is always the one highlighted.
+func (l *keyList) FocusGained() {
+	l.List.FocusGained()
+	if l.selected < 0 && l.Length() > 0 {
+		l.pick(min(max(l.cursor, 0), l.Length()-1))
+	}
+}
+
 // pick selects a row from code, moving the keyboard cursor with it but
 // leaving the keyboard focus where it is.
 func (l *keyList) pick(id widget.ListItemID) {
@@ -192,6 +201,14 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 	}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// FocusGained selects the first row when nothing is selected.
+func (t *keyTable) FocusGained() {
+	t.Table.FocusGained()
+	if t.selected.Row < 0 && t.rows() > 0 {
+		t.reselect(0)
+	}
 }
 
 // rows is how many rows the table has.

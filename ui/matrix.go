@@ -46,7 +46,7 @@ func (m *matrix) set(points []matrixPoint) {
 // MinSize leaves room to read the quadrant names.
 func (m *matrix) MinSize() fyne.Size {
 	s := theme.TextSize() * m.scale
-	return fyne.NewSize(s*18, s*14)
+	return fyne.NewSize(s*18, s*16)
 }
 
 // CreateRenderer draws the quadrants, their names and the points.
@@ -156,7 +156,7 @@ func (r *matrixRenderer) Layout(size fyne.Size) {
 	// the bands; the priorities of one cell side by side, three a row.
 	px, py, pw, ph := float32(0), top+band, w, h-2*band
 	cw, ch := pw/5, ph/5
-	d := min(cw/3.2, ch/2.2, s*2.2)
+	d := min(cw*0.8, ch*0.9, s*1.9)
 	count := map[[2]int]int{}
 	for _, p := range r.m.points {
 		if p.Impact > 0 && p.Effort > 0 {
@@ -173,7 +173,7 @@ func (r *matrixRenderer) Layout(size fyne.Size) {
 		taken[k]++
 		perRow := min(all, 3)
 		rowsN := (all + 2) / 3
-		dd := min(d, ch/float32(rowsN)*0.9)
+		dd := min(d, ch/float32(rowsN)*0.9, cw/float32(perRow)*0.9)
 		cx := px + float32(p.Effort-1)*cw + cw/2 + (float32(n%3)-float32(perRow-1)/2)*dd*1.05
 		cy := py + float32(5-p.Impact)*ch + ch/2 + (float32(n/3)-float32(rowsN-1)/2)*dd*1.05
 		r.dots[i].Move(fyne.NewPos(cx-dd/2, cy-dd/2))

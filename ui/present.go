@@ -66,6 +66,7 @@ func (a *App) togglePresentation() {
 	a.commitTyping()
 	a.win.Canvas().Unfocus()
 	a.present = a.newPresenter(a.win, false)
+	a.win.SetMainMenu(nil) // no chrome: the shortcuts stay on the canvas
 	a.win.SetContent(a.present.obj)
 	a.win.SetFullScreen(true)
 	a.present.refresh()
@@ -123,6 +124,7 @@ func (a *App) stopPresenting() {
 		return
 	}
 	a.win.SetFullScreen(false)
+	a.win.SetMainMenu(a.menu)
 	a.win.SetContent(a.shellObj)
 	if v := a.views[a.current]; v != nil {
 		v.refresh()
@@ -180,7 +182,7 @@ func (l *presentLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	if r, ok := bg.(*canvas.Rectangle); ok {
 		r.FillColor = themeColor(theme.ColorNameBackground)
 	}
-	headH := s*1.5*1.3 + s*0.8*1.3
+	headH := s*1.5*1.3 + s*0.8*1.3 + pad*0.5
 	head.Move(fyne.NewPos(pad, pad*0.5))
 	head.Resize(fyne.NewSize(size.Width-2*pad, headH))
 	hintH := s * 0.6 * 1.4

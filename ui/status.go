@@ -20,7 +20,7 @@ var (
 // always with its name.
 var statusImportance = map[string]widget.Importance{
 	"planned":     widget.MediumImportance,
-	"in_progress": widget.HighImportance,
+	"in_progress": widget.MediumImportance,
 	"done":        widget.SuccessImportance,
 	"delivered":   widget.SuccessImportance,
 	"on_track":    widget.SuccessImportance,

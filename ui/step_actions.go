@@ -116,10 +116,9 @@ func newActionsStep(a *App) stepView {
 	bold := func(t string) *widget.Label {
 		return widget.NewLabelWithStyle(lang.L(t), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	budget, staff := widget.NewFormItem(lang.L("Budget available"), s.budget), widget.NewFormItem(lang.L("Staff months available"), s.staff)
-	budget.HintText, staff.HintText = amountHint(), amountHint()
 	resources := container.NewVBox(bold(msg("Resources")),
-		widget.NewForm(budget, widget.NewFormItem(lang.L("Currency"), s.currency), staff),
+		field(lang.L("Budget available"), s.budget, amountHint()), field(lang.L("Currency"), s.currency, ""),
+		field(lang.L("Staff months available"), s.staff, amountHint()),
 		s.totals, s.warning)
 	delivs := container.NewVBox(bold(msg("Deliverables")), s.delivTitle, container.New(minUnits{w: 10, h: 8}, compact(s.delivList)))
 	s.detail = newDetailPane(lang.L("Choose an action to read it whole and add its deliverables."), widget.NewSeparator(), delivs, widget.NewSeparator(), resources)
@@ -444,9 +443,9 @@ func amountText(f float64) string {
 }
 
 // newAmountField is a field for an amount of the plan (budget, staff
-// months), saved when the user leaves it. Place it in a form item with
-// amountHint as its hint: the form shows what is wrong with the amount in
-// the hint's place, and it is not saved.
+// months), saved when the user leaves it. Place it with field and
+// amountHint as its hint: what is wrong with the amount then shows in the
+// hint's place, and it is not saved.
 func newAmountField(a *App, save func(string)) *commitEntry {
 	e := newCommitEntry("0", nil)
 	e.Validator = validAmount

@@ -101,7 +101,7 @@ func newScanStep(a *App) stepView {
 			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.edit(s.selected) }},
 			{theme.DeleteIcon(), msg("Delete"), func() { s.remove(s.selected) }},
 			{theme.ContentAddIcon(), msg("Make it an opportunity"), func() { s.toSWOT(s.selected, "opportunity") }},
-			{theme.ContentAddIcon(), msg("Make it a threat"), func() { s.toSWOT(s.selected, "threat") }},
+			{theme.WarningIcon(), msg("Make it a threat"), func() { s.toSWOT(s.selected, "threat") }},
 		},
 	})
 	return s

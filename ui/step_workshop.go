@@ -64,15 +64,13 @@ func newWorkshopStep(a *App) stepView {
 		s.badges = append(s.badges, b)
 		return container.NewBorder(nil, nil, nil, b, o)
 	}
-	dateItem := widget.NewFormItem(lang.L("Date"), withBadge("date", container.NewBorder(nil, nil, nil, pick, s.date)))
-	dateItem.HintText = dateHint()
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Title"), withBadge("title", s.title)),
-		widget.NewFormItem(lang.L("Region"), withBadge("region", s.region.Select)),
-		widget.NewFormItem(lang.L("Mode"), withBadge("mode", s.mode)),
-		dateItem,
-		widget.NewFormItem(lang.L("Venue or platform"), withBadge("venue", s.venue)),
-		widget.NewFormItem(lang.L("Facilitator"), withBadge("facilitator", s.facilitator)),
+	form := container.NewVBox(
+		field(lang.L("Title"), withBadge("title", s.title), ""),
+		field(lang.L("Region"), withBadge("region", s.region.Select), ""),
+		field(lang.L("Mode"), withBadge("mode", s.mode), ""),
+		field(lang.L("Date"), withBadge("date", container.NewBorder(nil, nil, nil, pick, s.date)), dateHint(), s.date),
+		field(lang.L("Venue or platform"), withBadge("venue", s.venue), ""),
+		field(lang.L("Facilitator"), withBadge("facilitator", s.facilitator), ""),
 	)
 	s.people = newParticipantsView(a)
 	details := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle(lang.L("Details of the workshop"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form))

@@ -166,7 +166,7 @@ func (t *textTable) fit(width float32) {
 		w := fyne.MeasureText(lang.L(col.name), size, bold).Width + pad
 		if col.flex {
 			flex = i
-			widths[i] = max(w, 10*size)
+			widths[i] = max(w, 7*size)
 			continue
 		}
 		limit := col.max

@@ -41,8 +41,8 @@ func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color 
 		}
 		v = theme.VariantDark
 	}
-	if c, ok := statusColors[n]; ok {
-		return c[min(int(v), 1)]
+	if c, ok := statusColors[n]; ok && v <= theme.VariantLight {
+		return c[v]
 	}
 	switch n {
 	case theme.ColorNameSelection:
@@ -64,7 +64,7 @@ func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(
 // Size returns the base theme's size, scaled.
 func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := t.base.Size(n) * t.scale
-	if t.appearance == appearanceContrast && (n == theme.SizeNameInputBorder || n == theme.SizeNameSeparatorThickness) {
+	if t.appearance == appearanceContrast && n == theme.SizeNameSeparatorThickness {
 		s *= 2
 	}
 	return s
@@ -76,13 +76,15 @@ func withAlpha(c color.Color, a uint8) color.Color {
 }
 
 // statusColors are the colours of status texts (done, at risk, blocked…)
-// in the light and the dark variant: the Okabe–Ito colours, which readers
-// with any common colour blindness tell apart, darkened or lightened to
-// read as text. A status always shows its name too.
+// in the dark and the light variant (indexed by fyne.ThemeVariant):
+// chosen so that readers with the common colour blindnesses tell them apart
+// (which, on a light background, takes a purple rather than a red for
+// what is blocked or late), and light or dark enough to read as text. A
+// status always shows its name too.
 var statusColors = map[fyne.ThemeColorName][2]color.Color{
-	theme.ColorNameSuccess: {color.NRGBA{0x00, 0x7a, 0x5a, 0xff}, color.NRGBA{0x3c, 0xc8, 0x9e, 0xff}},
-	theme.ColorNameWarning: {color.NRGBA{0x9a, 0x5b, 0x00, 0xff}, color.NRGBA{0xf0, 0xb4, 0x3c, 0xff}},
-	theme.ColorNameError:   {color.NRGBA{0xc0, 0x3c, 0x00, 0xff}, color.NRGBA{0xff, 0x8c, 0x5a, 0xff}},
+	theme.ColorNameSuccess: {color.NRGBA{0x3c, 0xd0, 0xa4, 0xff}, color.NRGBA{0x00, 0x7a, 0x5a, 0xff}},
+	theme.ColorNameWarning: {color.NRGBA{0xf0, 0xe4, 0x42, 0xff}, color.NRGBA{0x8a, 0x5a, 0x00, 0xff}},
+	theme.ColorNameError:   {color.NRGBA{0xff, 0x70, 0x43, 0xff}, color.NRGBA{0x8e, 0x24, 0xaa, 0xff}},
 }
 
 // contrastColors is the high-contrast palette: white on black, with a

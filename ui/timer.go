@@ -60,6 +60,13 @@ const (
 // warnAt is when the timer turns to its warning colour.
 const warnAt = time.Minute
 
+// The timer's colours: amber with black text in the last minute, deep
+// orange-red with white text at zero (and its text says so).
+var (
+	timerWarnColor = color.NRGBA{0xf0, 0xb4, 0x00, 0xff}
+	timerOverColor = color.NRGBA{0xc4, 0x3a, 0x00, 0xff}
+)
+
 // timer keeps a countdown per agenda item (per step) and shows the one of
 // the step on screen, or failing that the one running, on every step and
 // in presentation mode. Its clock is the app's (Config.Now), and it is
@@ -299,11 +306,11 @@ func (t *timer) refresh() {
 	fg, bg := themeColor(theme.ColorNameForeground), color.Color(color.Transparent)
 	switch state {
 	case timerLast:
-		fg, bg = color.Black, themeColor(theme.ColorNameWarning)
+		fg, bg = color.Black, timerWarnColor
 	case timerOver:
-		fg, bg = color.White, themeColor(theme.ColorNameError)
+		fg, bg = color.White, timerOverColor
 		if t.flash {
-			fg, bg = themeColor(theme.ColorNameError), color.Transparent
+			fg, bg = timerOverColor, color.Transparent
 		}
 	}
 	t.text.Text, t.text.Color = t.label(key), fg
@@ -347,7 +354,7 @@ func (t *timer) dialog() {
 		}
 		return nil
 	}
-	about := widget.NewLabel(lang.L("Time for this agenda item ({{.Step}}). The timer shows on every step and in presentation mode; its last minute is in orange, and at zero it flashes.", map[string]any{"Step": stepTitle(key)}))
+	about := widget.NewLabel(lang.L("Time for this agenda item ({{.Step}}). The timer shows on every step and in presentation mode; its last minute is in amber, and at zero it flashes.", map[string]any{"Step": stepTitle(key)}))
 	about.Wrapping = fyne.TextWrapWord
 	var m *modal
 	startNow := func() {
@@ -387,7 +394,7 @@ func (t *timer) dialog() {
 func parseMinutes(s string) (float64, error) {
 	f, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
 	if err != nil || f <= 0 || f > 600 {
-		return 0, fmt.Errorf("%s", lang.L("a number of minutes from 1 to 600, e.g. 15"))
+		return 0, fmt.Errorf("%s", lang.L("a number of minutes up to 600, e.g. 15 or 2.5"))
 	}
 	return f, nil
 }

@@ -403,6 +403,14 @@ func (s *actionsStep) present() fyne.CanvasObject {
 	return t
 }
 
+// amountReasons are the reasons stratplan.ParseAmountIn gives for refusing
+// an amount, so that they are translated.
+var amountReasons = []string{
+	msg("it is empty"), msg("it must not be negative"), msg("it is not a finite number"),
+	msg("write it with digits and at most one decimal point, e.g. 50000 or 12.5"),
+	msg("write it like 50 000,50 or 50.000,50"), msg("write it like 50,000.50 or 50000.5"),
+}
+
 // userLang is the language the user reads and types in: "en", "fr", "es"…
 func userLang() string { return lang.SystemLocale().LanguageString() }
 
@@ -417,7 +425,11 @@ func readAmount(text string) (string, error) {
 	if err != nil {
 		var ae *stratplan.AmountError
 		if errors.As(err, &ae) {
-			return "", errors.New(lang.L("“{{.Text}}” is not an amount: {{.Why}}", map[string]any{"Text": ae.Text, "Why": lang.L(ae.Msg)}))
+			why := ae.Msg
+			if indexOf(amountReasons, why) >= 0 {
+				why = lang.L(why)
+			}
+			return "", errors.New(lang.L("“{{.Text}}” is not an amount: {{.Why}}", map[string]any{"Text": ae.Text, "Why": why}))
 		}
 		return "", err
 	}

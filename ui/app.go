@@ -292,7 +292,7 @@ func (a *App) shell() fyne.CanvasObject {
 	newWS := newFlatAction(theme.ContentAddIcon(), "", a.newWorkshop)
 	present := newFlatAction(theme.ViewFullScreenIcon(), lang.L("Present"), a.togglePresentation)
 	left := container.NewHBox(fixedUnits(18, a.wsSelect), newWS)
-	top := compact(container.NewBorder(nil, nil, left, container.NewHBox(a.timer.object(), present), a.vision))
+	top := container.NewBorder(nil, nil, left, container.NewHBox(a.timer.object(), present), a.vision)
 
 	a.sidebar = newKeyList(
 		func() int { return len(pages) },
@@ -334,8 +334,8 @@ func (a *App) shell() fyne.CanvasObject {
 	a.conflictsBtn.Hide()
 	// The status line sits under the steps, where the sidebar has room:
 	// every row of the window's height goes to the step.
-	status := compact(container.NewVBox(widget.NewSeparator(), a.status, container.NewHBox(a.conflictsBtn, a.undo)))
-	side := fixedUnits(12, container.NewBorder(a.title, status, nil, nil, compact(a.sidebar)))
+	status := container.NewVBox(widget.NewSeparator(), a.status, container.NewHBox(a.conflictsBtn, a.undo))
+	side := fixedUnits(12, container.NewBorder(a.title, status, nil, nil, a.sidebar))
 	head := container.NewVBox(top, widget.NewSeparator())
 	if a.plan.ReadOnly() {
 		a.readOnly = widget.NewLabelWithStyle(lang.L("Read-only: this plan file cannot be written here, so edits are off. You can still export it; to work on it, save a copy somewhere you may write."),

@@ -177,7 +177,7 @@ type importer struct {
 	total    stratplan.MergeStats
 	dlg      *modal
 	checking bool
-	tall     map[int]bool
+	rows     *wrappedRows
 }
 
 // importBundles opens the import dialog, with paths already chosen (from
@@ -187,7 +187,7 @@ func (a *App) importBundles(paths ...string) {
 		a.showError(errNoPlan)
 		return
 	}
-	im := &importer{a: a, tall: map[int]bool{}}
+	im := &importer{a: a}
 	im.summary = widget.NewLabel("")
 	im.summary.Wrapping = fyne.TextWrapWord
 	im.list = newKeyList(func() int { return len(im.files) },
@@ -234,7 +234,14 @@ func (a *App) importBundles(paths ...string) {
 	intro := widget.NewLabel(lang.L("Choose the bundles to merge into this plan. Nothing changes until you press Import; a backup of the plan is made first."))
 	intro.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(intro, container.NewHBox(add, addDir, im.clear), im.signed)
-	content := container.NewBorder(top, im.summary, nil, nil, compact(im.list))
+	im.rows = newWrappedRows(&im.list.List, im.list, 2, func() []string {
+		texts := make([]string, len(im.files))
+		for i, f := range im.files {
+			texts[i] = filepath.Base(f.Path) + "\n" + im.describe(f)
+		}
+		return texts
+	})
+	content := container.NewBorder(top, im.summary, nil, nil, im.rows.obj)
 	im.dlg = a.newModal(lang.L("Import bundles"), content)
 	im.dlg.setButtons(newButton(lang.L("Cancel"), theme.CancelIcon(), im.dlg.dismiss), im.apply)
 	im.dlg.onClosed = func() { a.importing = nil }
@@ -377,12 +384,7 @@ func (im *importer) preview() {
 }
 
 func (im *importer) refresh() {
-	texts := make([]string, len(im.files))
-	for i, f := range im.files {
-		texts[i] = filepath.Base(f.Path) + "\n" + im.describe(f)
-	}
-	// Rows as tall as their wrapped text, so that no row line crosses it.
-	fitRows(&im.list.List, texts, theme.IconInlineSize()+4*theme.Padding(), im.tall)
+	im.rows.fit()
 	im.list.Refresh()
 	ok, bad := 0, 0
 	for _, f := range im.files {

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,7 +98,7 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 	swot := swotOf(t, a)
 	row := swot.quads[0].list.CreateItem()
 	swot.quads[0].list.UpdateItem(0, row)
-	if !row.(*container.ThemeOverride).Content.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].Visible() {
+	if !row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].Visible() {
 		t.Fatal("the conflicted SWOT item has no badge")
 	}
 

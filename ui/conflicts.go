@@ -44,12 +44,12 @@ type conflictsView struct {
 	tabs     *container.AppTabs
 	warnList *widget.List
 	warnings []stratplan.Warning
-	tall     map[int]bool
+	warnRows *wrappedRows
 	frame    *stepFrame
 }
 
 func newConflictsView(a *App) stepView {
-	v := &conflictsView{a: a, selected: -1, tall: map[int]bool{}}
+	v := &conflictsView{a: a, selected: -1}
 	v.count = widget.NewLabel("")
 	v.count.Wrapping = fyne.TextWrapWord
 	v.list = newKeyList(func() int { return len(v.items) },
@@ -69,7 +69,7 @@ func newConflictsView(a *App) stepView {
 		}
 	}
 	v.detail = container.NewStack()
-	split := container.NewHSplit(compact(v.list), container.NewVScroll(v.detail))
+	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
 	split.Offset = 0.4
 	v.warnList = widget.NewList(func() int { return len(v.warnings) },
 		func() fyne.CanvasObject {
@@ -78,11 +78,18 @@ func newConflictsView(a *App) stepView {
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.warningText(i)) })
+	v.warnRows = newWrappedRows(v.warnList, v.warnList, 0, func() []string {
+		texts := make([]string, len(v.warnings))
+		for i := range v.warnings {
+			texts[i] = v.warningText(i)
+		}
+		return texts
+	})
 	warnAbout := widget.NewLabel(lang.L("Values this version cannot use, and links to things that were deleted. The data is kept as it came; correct it where it is shown."))
 	warnAbout.Wrapping = fyne.TextWrapWord
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Conflicts"), theme.WarningIcon(), container.NewBorder(v.count, nil, nil, nil, split)),
-		container.NewTabItemWithIcon(lang.L("Warnings"), theme.InfoIcon(), container.NewBorder(warnAbout, nil, nil, nil, compact(v.warnList))))
+		container.NewTabItemWithIcon(lang.L("Warnings"), theme.InfoIcon(), container.NewBorder(warnAbout, nil, nil, nil, v.warnRows.obj)))
 	v.frame = newStepFrame(a, stepParts{Key: "conflicts", Title: "Conflicts", Body: v.tabs, NoNotes: true})
 	v.obj = v.frame.object()
 	return v
@@ -112,11 +119,7 @@ func (v *conflictsView) refresh() {
 	v.tabs.Items[0].Text = fmt.Sprintf("%s (%d)", lang.L("Conflicts"), len(v.a.plan.Doc().Conflicts()))
 	v.tabs.Items[1].Text = fmt.Sprintf("%s (%d)", lang.L("Warnings"), len(v.warnings))
 	v.tabs.Refresh()
-	texts := make([]string, len(v.warnings))
-	for i := range v.warnings {
-		texts[i] = v.warningText(i)
-	}
-	fitRows(v.warnList, texts, 0, v.tall)
+	v.warnRows.fit()
 	v.warnList.Refresh()
 	v.items = v.a.plan.Doc().Conflicts()
 	if len(v.items) == 0 {

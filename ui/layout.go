@@ -83,7 +83,7 @@ func newStepFrame(a *App, p stepParts) *stepFrame {
 		text.Wrapping = fyne.TextWrapWord
 		text.TextStyle = fyne.TextStyle{Italic: true}
 		hide := newTapIcon(theme.CancelIcon(), func() { f.showHelp(false) })
-		f.help = container.NewBorder(nil, nil, nil, container.NewVBox(hide), compact(text))
+		f.help = container.NewBorder(nil, nil, nil, container.NewVBox(hide), text)
 		f.helpBtn = newFlatAction(theme.QuestionIcon(), "", func() { f.showHelp(!f.help.Visible()) })
 		left.Add(f.helpBtn)
 		seen := a.fy.Preferences().Bool(prefHelpSeen + p.Key)
@@ -106,7 +106,8 @@ func newStepFrame(a *App, p stepParts) *stepFrame {
 	if p.Chooser != nil {
 		chooser = p.Chooser
 	}
-	row := compact(container.NewBorder(nil, nil, left, container.New(&toolbarLayout{}, tools...), chooser))
+	toolbar := container.New(&toolbarLayout{}, tools...)
+	row := container.New(&titleRowLayout{toolbar: toolbar}, left, chooser, toolbar)
 	top := container.NewVBox(row)
 	if f.help != nil {
 		top.Add(f.help)
@@ -176,6 +177,39 @@ func (f *stepFrame) syncDrawer() {
 		showIf(f.drawer, !f.drawer.Visible())
 		f.obj.Refresh()
 	}
+}
+
+// titleRowLayout lays out a step's title row: the title at the left, the
+// chooser in the middle with the room it needs, and the toolbar at the
+// right with its labels if what is left has room for them, else with its
+// icons alone; the chooser takes what remains.
+type titleRowLayout struct{ toolbar *fyne.Container }
+
+func (l *titleRowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for _, o := range objects {
+		m := o.MinSize()
+		w += m.Width + theme.Padding()
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *titleRowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	left, chooser, tools := objects[0], objects[1], objects[2]
+	pad := theme.Padding()
+	lw := left.MinSize().Width
+	tw := toolbarLayout{}.width(l.toolbar.Objects, true)
+	if size.Width-lw-chooser.MinSize().Width-2*pad < tw {
+		tw = tools.MinSize().Width
+	}
+	place := func(o fyne.CanvasObject, x, w float32) {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+	place(left, 0, lw)
+	place(tools, size.Width-tw, tw)
+	place(chooser, lw+pad, max(size.Width-tw-lw-2*pad, 0))
 }
 
 // toolbarLayout places flatActions side by side with their labels when the
@@ -252,41 +286,6 @@ func (l *bodyLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Resize(fyne.NewSize(max(x, 0), size.Height))
 }
 
-// rowLayout places its visible objects side by side, each at its minimum
-// width and the full height.
-type rowLayout struct{}
-
-func (rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		if s.Width > 0 {
-			s.Width += theme.Padding()
-		}
-		s.Width += m.Width
-		s.Height = max(s.Height, m.Height)
-	}
-	return s
-}
-
-func (rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		if x > 0 {
-			x += theme.Padding()
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(o.MinSize().Width, size.Height))
-		x += o.MinSize().Width
-	}
-}
-
 // unitsLayout gives its objects a width in text sizes (so that it follows
 // View ▸ Larger / Smaller) and the height they need.
 type unitsLayout struct{ units float32 }
@@ -317,11 +316,10 @@ func fixedUnits(units float32, o fyne.CanvasObject) *fyne.Container {
 // fields, each wrapped to the pane's width. It scrolls when it is longer
 // than the window.
 type detailPane struct {
-	box    *fyne.Container
-	obj    fyne.CanvasObject
-	extra  []fyne.CanvasObject
-	empty  string
-	labels []*widget.Label
+	box   *fyne.Container
+	obj   fyne.CanvasObject
+	extra []fyne.CanvasObject
+	empty string
 }
 
 // newDetailPane makes a detail pane that says empty when nothing is
@@ -353,7 +351,7 @@ func (d *detailPane) show(title string, fields ...[2]string) {
 			v.Wrapping = fyne.TextWrapWord
 			name := widget.NewLabelWithStyle(f[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.SizeName = theme.SizeNameCaptionText
-			objs = append(objs, compact(container.NewVBox(name, v)))
+			objs = append(objs, container.NewVBox(name, v))
 		}
 	}
 	d.box.Objects = append(objs, d.extra...)
@@ -366,7 +364,7 @@ func (d *detailPane) show(title string, fields ...[2]string) {
 // validated is w, or check when w holds it with other things.
 func field(label string, w fyne.CanvasObject, hint string, check ...fyne.Validatable) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	objs := []fyne.CanvasObject{compact(name), w}
+	objs := []fyne.CanvasObject{name, w}
 	v, ok := w.(fyne.Validatable)
 	if len(check) > 0 {
 		v, ok = check[0], true
@@ -386,7 +384,7 @@ func field(label string, w fyne.CanvasObject, hint string, check ...fyne.Validat
 				note.SetText(hint)
 			})
 		}
-		objs = append(objs, compact(note))
+		objs = append(objs, note)
 	}
 	return container.NewVBox(objs...)
 }

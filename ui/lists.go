@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,10 +23,8 @@ type keyList struct {
 func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
 	l := &keyList{selected: -1}
 	l.Length = length
-	// Each row carries the compact theme itself: widget.List measures rows
-	// before any theme around the list reaches them.
-	l.CreateItem = func() fyne.CanvasObject { return compact(create()) }
-	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { update(id, o.(*container.ThemeOverride).Content) }
+	l.CreateItem = create
+	l.UpdateItem = update
 	l.OnSelected = func(id widget.ListItemID) {
 		l.selected = id
 		if !l.fromCode {

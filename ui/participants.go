@@ -231,7 +231,6 @@ func (a *App) showLineProblems(name string, problems []export.LineError, good in
 	for i, e := range problems {
 		lines[i] = lang.L("Line {{.Line}}: {{.Msg}}", map[string]any{"Line": e.Line, "Msg": e.Msg})
 	}
-	tall := map[int]bool{}
 	list := newKeyList(func() int { return len(lines) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -242,7 +241,8 @@ func (a *App) showLineProblems(name string, problems []export.LineError, good in
 	intro := widget.NewLabel(lang.L("{{.Bad}} lines of {{.File}} cannot be imported. Nothing has been imported yet: fix the file and import it again, or import the {{.Good}} good lines now.",
 		map[string]any{"Bad": len(problems), "File": name, "Good": good}))
 	intro.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(intro, nil, nil, nil, compact(list))
+	rows := newWrappedRows(&list.List, list, 0, func() []string { return lines })
+	content := container.NewBorder(intro, nil, nil, nil, rows.obj)
 	size := fyne.NewSize(640, 420)
 	if good == 0 {
 		a.showInfo(lang.L("Nothing to import"), content, size)
@@ -250,7 +250,4 @@ func (a *App) showLineProblems(name string, problems []export.LineError, good in
 		a.showConfirm(lang.L("Some lines cannot be imported"),
 			lang.N("Import the {{.Good}} good lines", good, map[string]any{"Good": good}), lang.L("Cancel"), content, apply, size)
 	}
-	// Long messages wrap: each row as tall as its text.
-	fitRows(&list.List, lines, 0, tall)
-	list.Refresh()
 }

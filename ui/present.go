@@ -197,11 +197,6 @@ func moreText(n int) string {
 	return lang.N("… and {{.Count}} more", n, map[string]any{"Count": n})
 }
 
-// presentColumns lays out objects side by side with equal widths.
-func presentColumns(objs ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWithColumns(len(objs), objs...)
-}
-
 // presentHeading is a heading band in a presentation: white text on a
 // colour, or the theme's text without one.
 func presentHeading(text string, fill color.Color) fyne.CanvasObject {

@@ -34,6 +34,7 @@ type actionsStep struct {
 	detail     *detailPane
 	delivTitle *entry
 	delivList  *keyList
+	delivRows  *wrappedRows
 	budget     *commitEntry
 	staff      *commitEntry
 	currency   *commitEntry
@@ -92,8 +93,15 @@ func newActionsStep(a *App) stepView {
 			d := s.delivs[i]
 			l := o.(*widget.Label)
 			l.Importance = statusImportance[d.Status]
-			l.SetText(fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), deliverableStatus(d.Status)))
+			l.SetText(s.deliverableText(d))
 		})
+	s.delivRows = newWrappedRows(&s.delivList.List, s.delivList, 0, func() []string {
+		texts := make([]string, len(s.delivs))
+		for i, d := range s.delivs {
+			texts[i] = s.deliverableText(d)
+		}
+		return texts
+	})
 	s.delivList.OnEdit = s.editDeliverable
 	s.delivList.OnDelete = func(i widget.ListItemID) { s.remove(s.delivs[i].E, s.delivs[i].Title) }
 
@@ -120,7 +128,7 @@ func newActionsStep(a *App) stepView {
 		field(lang.L("Budget available"), s.budget, amountHint()), field(lang.L("Currency"), s.currency, ""),
 		field(lang.L("Staff months available"), s.staff, amountHint()),
 		s.totals, s.warning)
-	delivs := container.NewVBox(bold(msg("Deliverables")), s.delivTitle, container.New(minUnits{w: 10, h: 8}, compact(s.delivList)))
+	delivs := container.NewVBox(bold(msg("Deliverables")), s.delivTitle, container.New(minUnits{w: 10, h: 8}, s.delivRows.obj))
 	s.detail = newDetailPane(lang.L("Choose an action to read it whole and add its deliverables."), widget.NewSeparator(), delivs, widget.NewSeparator(), resources)
 	s.frame = newStepFrame(a, stepParts{
 		Key:     "actions",
@@ -240,7 +248,12 @@ func (s *actionsStep) refreshDeliverables() {
 	} else {
 		s.delivTitle.Disable()
 	}
+	s.delivRows.fit()
 	s.delivList.Refresh()
+}
+
+func (s *actionsStep) deliverableText(d stratplan.Deliverable) string {
+	return fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), deliverableStatus(d.Status))
 }
 
 func (s *actionsStep) add() {

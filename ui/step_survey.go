@@ -103,7 +103,7 @@ func newSurveyStep(a *App) stepView {
 		Help:    msg("Import the survey as CSV with the columns member, region, theme, score. A theme is common when it is in the top N themes of at least M regions. Enter on a theme makes it a candidate priority."),
 		Chooser: container.NewHBox(importBtn),
 		Add:     container.NewVBox(controls, s.summary),
-		Body:    compact(s.list),
+		Body:    s.list,
 	})
 	return s
 }

@@ -32,7 +32,7 @@ type quadrant struct {
 	list  *keyList
 	title *canvas.Text
 	items []stratplan.SWOTItem
-	tall  map[int]bool
+	rows  *wrappedRows
 }
 
 var (
@@ -79,11 +79,7 @@ func (s *swotStep) refresh() {
 		if q.list.selected >= len(q.items) {
 			q.list.UnselectAll()
 		}
-		texts := make([]string, len(q.items))
-		for k, it := range q.items {
-			texts[k] = it.Text
-		}
-		fitRows(&q.list.List, texts, 2*theme.IconInlineSize()+theme.Padding()*4, q.tall)
+		q.rows.fit()
 		q.list.Refresh()
 		if s.a.workshop == "" {
 			q.entry.Disable()
@@ -94,7 +90,7 @@ func (s *swotStep) refresh() {
 }
 
 func newQuadrant(s *swotStep, i int) *quadrant {
-	q := &quadrant{s: s, index: i, tall: map[int]bool{}}
+	q := &quadrant{s: s, index: i}
 	q.entry = newEntry(lang.L(quadrantAdd[i]))
 	q.entry.OnSubmitted = func(string) { q.add() }
 	q.list = newKeyList(
@@ -122,6 +118,13 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			s.active = q.index
 		}
 	}
+	q.rows = newWrappedRows(&q.list.List, q.list, 3, func() []string {
+		texts := make([]string, len(q.items))
+		for k, it := range q.items {
+			texts[k] = it.Text
+		}
+		return texts
+	})
 	q.list.OnEdit, q.list.OnDelete = q.editDialog, q.remove
 	q.list.OnRune = func(id widget.ListItemID, r rune) bool {
 		if r >= '1' && r <= '4' {
@@ -138,10 +141,10 @@ func (q *quadrant) object() fyne.CanvasObject {
 	q.title.TextStyle = fyne.TextStyle{Bold: true}
 	band := canvas.NewRectangle(quadrantColors[q.index])
 	band.CornerRadius = theme.InputRadiusSize()
-	head := compact(container.NewStack(band, container.NewPadded(
-		container.NewBorder(nil, nil, container.NewCenter(q.title), nil, q.entry))))
+	head := container.NewStack(band, container.NewPadded(
+		container.NewBorder(nil, nil, container.NewCenter(q.title), nil, q.entry)))
 	// Objects in this order so that Tab goes from the entry to its list.
-	return container.New(layout.NewBorderLayout(head, nil, nil, nil), head, compact(q.list))
+	return container.New(layout.NewBorderLayout(head, nil, nil, nil), head, q.rows.obj)
 }
 
 func (q *quadrant) add() {

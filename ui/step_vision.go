@@ -24,11 +24,11 @@ type visionStep struct {
 	who     *widget.Label
 	items   []stratplan.Vision
 	points  map[string]int
-	tall    map[int]bool
+	rows    *wrappedRows
 }
 
 func newVisionStep(a *App) stepView {
-	s := &visionStep{a: a, tall: map[int]bool{}}
+	s := &visionStep{a: a}
 	s.mission = newCommitEntry(lang.L("Why the organisation exists, in a sentence or two"), func(v string) {
 		plan := a.plan.Doc().Plan()
 		a.edit(func(ed *stratplan.Edit) error {
@@ -76,6 +76,13 @@ func newVisionStep(a *App) stepView {
 			right.Refresh() // the dots change width: lay the row out again
 			c.Refresh()
 		})
+	s.rows = newWrappedRows(&s.list.List, s.list, 12, func() []string {
+		texts := make([]string, len(s.items))
+		for i, v := range s.items {
+			texts[i] = v.Text
+		}
+		return texts
+	})
 	s.list.OnEdit, s.list.OnDelete = s.edit, s.remove
 	s.list.OnRune = func(i widget.ListItemID, r rune) bool {
 		switch r {
@@ -100,7 +107,7 @@ func newVisionStep(a *App) stepView {
 		Help:    msg("Type a statement and press Enter. To vote: choose the voter (first letters of the name, or Alt+↓), then in the list + and − give or take back a dot; A adopts, Enter edits, Delete removes."),
 		Chooser: s.voters.obj,
 		Add:     s.add,
-		Body:    compact(s.list),
+		Body:    s.rows.obj,
 		Detail:  detail,
 		Tools: []tool{
 			{theme.ConfirmIcon(), msg("Adopt"), func() { s.adopt(s.list.selected) }},
@@ -122,11 +129,7 @@ func (s *visionStep) refresh() {
 	s.points = stratplan.Points(doc.Votes(s.a.workshop))
 	s.voters.refresh()
 	s.who.SetText(s.voters.summary())
-	texts := make([]string, len(s.items))
-	for i, v := range s.items {
-		texts[i] = v.Text
-	}
-	fitRows(&s.list.List, texts, 12*theme.TextSize(), s.tall)
+	s.rows.fit()
 	s.list.Refresh()
 	s.frame.refresh()
 }

@@ -11,46 +11,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// compactTheme is the app's theme with half the padding: rows of lists and
-// tables take little more than their text, so that a projector at
-// 1366×768 shows many of them. Text keeps its size.
-type compactTheme struct{}
-
-func (compactTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-// Color returns the app's colour.
-func (c compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return c.current().Color(n, v)
-}
-
-// Font returns the app's font.
-func (c compactTheme) Font(s fyne.TextStyle) fyne.Resource { return c.current().Font(s) }
-
-// Icon returns the app's icon.
-func (c compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return c.current().Icon(n) }
-
-// Size returns the app's size, with less padding.
-func (c compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	s := c.current().Size(n)
-	switch n {
-	case theme.SizeNameInnerPadding:
-		return s * 0.45
-	case theme.SizeNamePadding:
-		return s * 0.5
-	}
-	return s
-}
-
-// compact shows o with compactTheme.
-func compact(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(o, compactTheme{})
-}
-
-// listRowHeight is the height of a one-line row of a compact list or
-// table, its spacing included.
+// listRowHeight is the height of a one-line row of a list or table, its
+// spacing included.
 func listRowHeight() float32 {
-	c := compactTheme{}
-	return fyne.MeasureText("Ag", c.Size(theme.SizeNameText), fyne.TextStyle{}).Height + 2*c.Size(theme.SizeNameInnerPadding) + c.Size(theme.SizeNamePadding)
+	return fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + theme.Padding()
 }
 
 // column describes a column of a textTable.
@@ -90,13 +54,13 @@ func newTextTable(rows func() int, cols []column, cell func(row, col int) string
 			bg := canvas.NewRectangle(color.Transparent)
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return compact(container.NewStack(bg, l))
+			return container.NewStack(bg, l)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= rows() {
 				return
 			}
-			st := o.(*container.ThemeOverride).Content.(*fyne.Container)
+			st := o.(*fyne.Container)
 			bg, l := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label)
 			imp := widget.MediumImportance
 			if t.Style != nil {
@@ -120,11 +84,11 @@ func newTextTable(rows func() int, cols []column, cell func(row, col int) string
 	t.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
-		return compact(l)
+		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			l := o.(*container.ThemeOverride).Content.(*widget.Label)
+			l := o.(*widget.Label)
 			l.SetText(lang.L(t.cols[id.Col].name))
 			if t.cols[id.Col].right {
 				l.Alignment = fyne.TextAlignTrailing
@@ -148,9 +112,8 @@ func (t *textTable) fit(width float32) {
 	if width <= 0 {
 		width = 900
 	}
-	c := compactTheme{}
-	size := c.Size(theme.SizeNameText)
-	pad := 2*c.Size(theme.SizeNameInnerPadding) + 4
+	size := theme.TextSize()
+	pad := 2*theme.InnerPadding() + 4
 	bold := fyne.TextStyle{Bold: true}
 	n := t.rowsFn()
 	rows := make([]int, 0, sampleRows+1)
@@ -177,7 +140,7 @@ func (t *textTable) fit(width float32) {
 			w = max(w, fyne.MeasureText(t.cell(r, i), size, fyne.TextStyle{}).Width+pad)
 		}
 		widths[i] = min(w, max(limit*size, fyne.MeasureText(lang.L(col.name), size, bold).Width+pad))
-		used += widths[i] + c.Size(theme.SizeNameSeparatorThickness)
+		used += widths[i] + theme.SeparatorThicknessSize()
 	}
 	if flex >= 0 {
 		room := width - used - theme.ScrollBarSize() - 2*theme.Padding()

@@ -19,7 +19,7 @@ const (
 
 // appTheme is the window's theme: Fyne's own look in the system's light or
 // dark variant (or the one chosen), or a high-contrast look for
-// projectors; every size scaled by View ▸ Larger / Smaller. The keyboard
+// projectors; compact; every size scaled by View ▸ Larger / Smaller. The keyboard
 // cursor and the selection are drawn stronger than Fyne's defaults, so a
 // room can follow them on a projector.
 type appTheme struct {
@@ -61,9 +61,17 @@ func (t appTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
 // Icon returns the base theme's icon.
 func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
 
-// Size returns the base theme's size, scaled.
+// Size returns the base theme's size, scaled. Paddings are about half of
+// Fyne's: rows of lists and tables take little more than their text, so
+// that a projector at 1366×768 shows many of them; text keeps its size.
 func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := t.base.Size(n) * t.scale
+	switch n {
+	case theme.SizeNameInnerPadding:
+		s *= 0.45
+	case theme.SizeNamePadding:
+		s *= 0.5
+	}
 	if t.appearance == appearanceContrast && n == theme.SizeNameSeparatorThickness {
 		s *= 2
 	}

@@ -53,10 +53,9 @@ func (f *flatAction) showLabel(on bool) {
 
 // widthWith is the action's width with or without its label.
 func (f *flatAction) widthWith(label bool) float32 {
-	c := compactTheme{}
-	w := c.Size(theme.SizeNameInlineIcon) + 2*c.Size(theme.SizeNamePadding)
+	w := theme.IconInlineSize() + 2*theme.Padding()
 	if f.label != "" && (label || f.keepLabel) {
-		w += fyne.MeasureText(f.label, c.Size(theme.SizeNameText), fyne.TextStyle{}).Width + 2*c.Size(theme.SizeNameInnerPadding) + c.Size(theme.SizeNamePadding)
+		w += fyne.MeasureText(f.label, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.Padding()
 	}
 	return w
 }
@@ -82,7 +81,7 @@ func (f *flatAction) Cursor() desktop.Cursor { return desktop.PointerCursor }
 func (f *flatAction) CreateRenderer() fyne.WidgetRenderer {
 	f.text = widget.NewLabel(f.label)
 	showIf(f.text, f.label != "" && !f.iconOnly)
-	return widget.NewSimpleRenderer(compact(container.NewHBox(widget.NewIcon(f.icon), f.text)))
+	return widget.NewSimpleRenderer(container.NewHBox(widget.NewIcon(f.icon), f.text))
 }
 
 // tapIcon is an icon the mouse can tap and Tab skips (the keyboard has
@@ -119,17 +118,15 @@ func newBorder(top, bottom fyne.CanvasObject) fyne.Layout {
 	return layout.NewBorderLayout(top, bottom, nil, nil)
 }
 
-// fitRows gives each row of a compact list the height its wrapped text
-// needs: texts[i] is shown in a label as wide as the list less reserved.
-// tall remembers which rows were given more than one line.
-func fitRows(l *widget.List, texts []string, reserved float32, tall map[int]bool) {
-	width := l.Size().Width - reserved
-	if width < 100 {
-		width = 600
+// fitRows gives each row of a list the height its wrapped text
+// needs: texts[i] is shown in a label width wide. tall remembers which
+// rows were given more than one line.
+func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool) {
+	if width < 50 {
+		return // not laid out yet: wrappedRows fits it when it is
 	}
-	c := compactTheme{}
-	size := c.Size(theme.SizeNameText)
-	pad := c.Size(theme.SizeNameInnerPadding)
+	size := theme.TextSize()
+	pad := theme.InnerPadding()
 	m := fyne.MeasureText("Average text, for width", size, fyne.TextStyle{})
 	line, perChar := m.Height, m.Width/23
 	for i, t := range texts {
@@ -144,31 +141,36 @@ func fitRows(l *widget.List, texts []string, reserved float32, tall map[int]bool
 			continue // one line: the row's own height is right
 		}
 		tall[i] = lines > 1
-		l.SetItemHeight(i, float32(lines)*line+2*pad+c.Size(theme.SizeNameLineSpacing)*float32(lines-1))
+		l.SetItemHeight(i, float32(lines)*line+2*pad+theme.LineSpacing()*float32(lines-1))
 	}
 }
 
-// widthLayout gives its objects a fixed width and the height they need.
-type widthLayout struct{ width float32 }
-
-func (l widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objects {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(l.width, h)
+// wrappedRows keeps the rows of a list as tall as their wrapped texts, on
+// every refresh and whenever the list's width changes, so that no row line
+// ever crosses a text.
+type wrappedRows struct {
+	list     *widget.List
+	texts    func() []string
+	reserved float32 // the width of a row that is not text (icons, buttons), in text sizes
+	tall     map[int]bool
+	width    float32
+	obj      fyne.CanvasObject // place this in the window: it holds the list
 }
 
-func (l widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
+// newWrappedRows wraps l; shown is what to place in the window (l itself,
+// or l in a theme).
+func newWrappedRows(l *widget.List, shown fyne.CanvasObject, reserved float32, texts func() []string) *wrappedRows {
+	w := &wrappedRows{list: l, texts: texts, reserved: reserved, tall: map[int]bool{}}
+	w.obj = container.New(&fitLayout{fit: func(width float32) {
+		w.width = width
+		w.fit()
+	}}, shown)
+	return w
 }
 
-// fixedWidth shows o at a fixed width.
-func fixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
-	return container.New(widthLayout{w}, o)
+// fit sets the rows' heights for the texts as they are now.
+func (w *wrappedRows) fit() {
+	fitRows(w.list, w.texts(), w.width-w.reserved*theme.TextSize()-2*theme.Padding(), w.tall)
 }
 
 // idSelect is a choice among things the plan holds: it shows their names

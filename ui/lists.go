@@ -14,6 +14,7 @@ type keyList struct {
 	selected widget.ListItemID
 	cursor   widget.ListItemID // where widget.List's own keyboard cursor is
 	fromCode bool
+	passing  bool // the first row was selected only because the keyboard came by
 	OnEdit   func(id widget.ListItemID) // Enter, Return or F2
 	OnDelete func(id widget.ListItemID) // Delete or Backspace
 	OnRune   func(id widget.ListItemID, r rune) bool
@@ -29,6 +30,7 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 		l.selected = id
 		if !l.fromCode {
 			l.cursor = id // picked with the mouse: widget.List moved its cursor there
+			l.passing = false
 			focusOnPick(l)
 		}
 		if l.OnSelect != nil {
@@ -53,6 +55,17 @@ func (l *keyList) FocusGained() {
 	l.List.FocusGained()
 	if l.selected < 0 && l.Length() > 0 {
 		l.pick(min(max(l.cursor, 0), l.Length()-1))
+		l.passing = true
+	}
+}
+
+// FocusLost forgets a selection the keyboard made only by passing through,
+// so that Tab from quadrant to quadrant leaves no highlights behind.
+func (l *keyList) FocusLost() {
+	l.List.FocusLost()
+	if l.passing {
+		l.passing = false
+		l.UnselectAll()
 	}
 }
 
@@ -99,6 +112,7 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 	if windowKey(l, ev) {
 		return
 	}
+	l.passing = false
 	switch ev.Name {
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyHome, fyne.KeyEnd:
 		if n := l.Length(); n > 0 {
@@ -155,6 +169,7 @@ func editOrDelete(ev *fyne.KeyEvent, edit, del func(int)) func(int) {
 // TypedRune passes typed characters (such as 1–4) to OnRune for the
 // selected row.
 func (l *keyList) TypedRune(r rune) {
+	l.passing = false
 	if l.OnRune == nil {
 		return
 	}

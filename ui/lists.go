@@ -14,7 +14,7 @@ type keyList struct {
 	selected widget.ListItemID
 	cursor   widget.ListItemID // where widget.List's own keyboard cursor is
 	fromCode bool
-	passing  bool // the first row was selected only because the keyboard came by
+	passing  bool                       // the first row was selected only because the keyboard came by
 	OnEdit   func(id widget.ListItemID) // Enter, Return or F2
 	OnDelete func(id widget.ListItemID) // Delete or Backspace
 	OnRune   func(id widget.ListItemID, r rune) bool

@@ -96,13 +96,13 @@ func join(parts ...[]FieldSpec) []FieldSpec {
 
 // Enumerations of format version 1.
 var (
-	WorkshopModes      = []string{"virtual", "in_person", "hybrid"}
-	SWOTQuadrants      = []string{"strength", "weakness", "opportunity", "threat"}
-	PESTLECategories   = []string{"political", "economic", "social", "technological", "legal", "environmental"}
-	ActionStatuses     = []string{"planned", "in_progress", "done", "blocked", "cancelled"}
-	DeliverableStatues = []string{"planned", "in_progress", "delivered", "late", "cancelled"}
-	Directions         = []string{"increase", "decrease"}
-	Frequencies        = []string{"monthly", "quarterly", "semiannual", "annual", "biennial"}
+	WorkshopModes       = []string{"virtual", "in_person", "hybrid"}
+	SWOTQuadrants       = []string{"strength", "weakness", "opportunity", "threat"}
+	PESTLECategories    = []string{"political", "economic", "social", "technological", "legal", "environmental"}
+	ActionStatuses      = []string{"planned", "in_progress", "done", "blocked", "cancelled"}
+	DeliverableStatuses = []string{"planned", "in_progress", "delivered", "late", "cancelled"}
+	Directions          = []string{"increase", "decrease"}
+	Frequencies         = []string{"monthly", "quarterly", "semiannual", "annual", "biennial"}
 )
 
 // Kinds lists the known kinds and their fields. Every kind may also have
@@ -132,10 +132,10 @@ var Kinds = map[string][]FieldSpec{
 	KindAction: join(text("title", "description", "owner"), typed(DateField, "start", "due"),
 		typed(NumberField, "budget", "staff_months"),
 		[]FieldSpec{ref("priority", KindPriority), enum("status", ActionStatuses...), ref("same_as", KindAction)}), // same_as: beyond the v1 minimum
-	KindDeliverable: join(text("code", "title"), []FieldSpec{ref("action", KindAction), {Name: "due", Type: DateField}, enum("status", DeliverableStatues...)}),
+	KindDeliverable: join(text("code", "title"), []FieldSpec{ref("action", KindAction), {Name: "due", Type: DateField}, enum("status", DeliverableStatuses...)}),
 	KindIndicator: join(text("name", "unit", "source", "target_text", "baseline", "target"),
 		[]FieldSpec{ref("of", KindPriority, KindAction), enum("direction", Directions...), enum("frequency", Frequencies...),
-			{Name: "qualitative", Type: BoolField}}),
+			{Name: "qualitative", Type: BoolField}, {Name: "target_year", Type: PeriodField}}),
 	KindTargetRevision: join(text("old", "new", "reason"), []FieldSpec{ref("indicator", KindIndicator), {Name: "date", Type: DateField}}),
 	KindMeasurement:    join(text("value", "note"), []FieldSpec{ref("indicator", KindIndicator), {Name: "period", Type: PeriodField}}),
 	KindNote:           text("step", "text"),

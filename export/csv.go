@@ -105,7 +105,7 @@ func ReadCSV(r io.Reader, cols []Column) (*Table, error) {
 			continue // blank line
 		}
 		if len(rec) != len(head) {
-			t.Errors = append(t.Errors, LineError{Line: line, Msg: fmt.Sprintf("%d values where the header has %d columns", len(rec), len(head))})
+			t.Errors = append(t.Errors, LineError{Line: line, Msg: fmt.Sprintf("%s where the header has %d columns", count(len(rec), "value", "values"), len(head))})
 			continue
 		}
 		row := make(map[string]string, len(index))
@@ -170,4 +170,13 @@ var ParticipantColumns = []Column{
 	{Name: "name", Required: true, Aliases: []string{"nom", "nombre", "participant"}},
 	{Name: "member", Required: true, Aliases: []string{"member administration", "administration", "membre", "miembro", "country", "pays", "país"}},
 	{Name: "role", Aliases: []string{"rôle", "rol", "function", "fonction", "función", "title"}},
+}
+
+// count writes n with the noun in the singular or the plural: "1 value",
+// "3 values".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,7 +29,7 @@ func (im *importer) otherPlans() []*exchange.Incoming {
 // adoptFrom shows what bringing in the workshops of other plans' bundles
 // would add to this plan, and does it once confirmed; parent (the import
 // dialog, if any) closes then.
-func (a *App) adoptFrom(files []*exchange.Incoming, parent dialog.Dialog) {
+func (a *App) adoptFrom(files []*exchange.Incoming, parent *modal) {
 	ads, err := exchange.Adoptions(a.plan.Doc(), files)
 	if err != nil {
 		a.showError(err)
@@ -66,22 +65,19 @@ func (a *App) adoptFrom(files []*exchange.Incoming, parent dialog.Dialog) {
 	about := widget.NewLabel(lang.L("These bundles are of another plan, so they cannot be merged. Their workshops can be copied into this plan as new items written on this laptop, with their links kept; the other plan is not changed.") +
 		"\n\n" + strings.Join(lines, "\n"))
 	about.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Bring in the other plan's workshops"), lang.L("Bring them in"), lang.L("Cancel"),
-		container.NewVScroll(about), func(ok bool) {
-			if !ok {
-				return
-			}
+	a.showConfirm(lang.L("Bring in the other plan's workshops"), lang.L("Bring them in"), lang.L("Cancel"),
+		container.NewVScroll(about), func() {
 			a.commitTyping()
 			if err := exchange.ApplyAdoptions(a.plan, ads); err != nil {
 				a.showError(err)
 				return
 			}
 			if parent != nil {
-				parent.Hide()
+				parent.confirm()
 			}
+			a.hist.clear() // an undo must not write over what came in, as after an import
+			a.updateMenu()
 			a.refresh()
 			a.setStatus(lang.L("Brought in {{.Count}} items. Export a bundle to send them on.", map[string]any{"Count": total}))
-		}, a.win)
-	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+		}, fyne.NewSize(640, 420))
 }

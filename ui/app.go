@@ -15,8 +15,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -64,6 +62,13 @@ type Config struct {
 	OwnKey func() (ed25519.PrivateKey, error)
 	// Version is the app's version, written into bundles.
 	Version string
+	// ScreenSize, if set, returns the size of the screen in pixels (zero
+	// when unknown): the window never opens larger.
+	ScreenSize func() fyne.Size
+	// Beep, if set, sounds the end of the timer.
+	Beep func()
+	// Now, if set, is the clock of the timer (tests give their own).
+	Now func() time.Time
 }
 
 // App is the main window and the plan open in it.
@@ -77,44 +82,79 @@ type App struct {
 
 	views     []stepView // built steps, by index in steps; nil until first shown
 	current   int
-	sidebar   *widget.List
+	shellObj  fyne.CanvasObject
+	sidebar   *keyList
 	content   *fyne.Container
 	title     *widget.Label
-	vision    *widget.Label
-	wsSelect  *widget.Select
+	vision    *tapLabel
+	wsSelect  *choice
 	wsIDs     []string
 	regionSel *idSelect // limits the workshops offered to one region's
 	region    string
 	status    *widget.Label
 	readOnly  *widget.Label // the banner of a plan that cannot be written
 	undo      *widget.Button
-	undoFn    func()
 
-	menuItems []*fyne.MenuItem
+	menu      *fyne.MainMenu
+	menuItems map[string]*fyne.MenuItem // by key, for the shortcuts list and the tests
 	welcome   welcomeButtons
 	importing *importer // the open import dialog, if any
+	modals    []*modal  // the dialogs open, the top one last
+	working   int       // progress dialogs open: work that Escape cannot stop
+	hist      history
 
 	conflictCount int
 	conflictsBtn  *widget.Button
 
+	timer   *timer
+	present *presenter
+
 	jobs sync.WaitGroup // work running off the UI goroutine
 
 	focusPriority string // the priority the Actions and Indicators steps open on
-
-	now func() time.Time // the time monitoring judges progress at
 }
 
 // New creates the window on fy. Call Start to show a plan or the welcome.
 func New(fy fyne.App, cfg Config) *App {
-	a := &App{fy: fy, cfg: cfg, current: 0, now: time.Now}
+	a := &App{fy: fy, cfg: cfg, current: 0}
 	a.win = fy.NewWindow("stratplan")
-	a.win.Resize(fyne.NewSize(1200, 780))
-	a.win.SetMainMenu(a.menu())
-	a.applyZoom()
+	apps.Store(a.win.Canvas(), a)
+	a.applyTheme()
+	a.timer = newTimer(a)
+	a.win.Resize(a.openingSize())
+	a.win.SetMainMenu(a.buildMenu())
 	a.win.SetCloseIntercept(a.quit)
 	a.win.SetOnDropped(a.onDropped)
+	a.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { a.windowKey(ev) })
 	a.addShortcuts()
 	return a
+}
+
+// The window opens at most this size, and smaller on a smaller screen.
+var (
+	openingSize = fyne.NewSize(1366, 768)
+	// unknownScreen is the size opened at when the screen's is unknown:
+	// it fits a 1366×768 laptop with its title and task bars.
+	unknownScreen = fyne.NewSize(1280, 680)
+	// screenChrome is what a title bar and a task bar take of the
+	// screen's height.
+	screenChrome = float32(80)
+)
+
+// openingSize is the window's size when it opens: never larger than the
+// screen.
+func (a *App) openingSize() fyne.Size {
+	if a.cfg.ScreenSize == nil {
+		return unknownScreen
+	}
+	s := a.cfg.ScreenSize()
+	if s.Width <= 0 || s.Height <= 0 {
+		return unknownScreen
+	}
+	if sc := a.win.Canvas().Scale(); sc > 0 {
+		s = fyne.NewSize(s.Width/sc, s.Height/sc)
+	}
+	return fyne.NewSize(min(openingSize.Width, s.Width), min(openingSize.Height, s.Height-screenChrome))
 }
 
 // quit saves what is being typed, closes the plan file and ends the app.
@@ -180,10 +220,7 @@ func (a *App) offerRestore(path string, when time.Time, err error) {
 		lang.L("Restore its latest backup, made {{.Time}}? The damaged file is kept beside it. What was typed after the backup is not in it: import the bundles you exported since then to bring it back.",
 			map[string]any{"Time": when.Local().Format("2006-01-02 15:04")}))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Damaged plan file"), lang.L("Restore the backup"), lang.L("Cancel"), msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	a.showConfirm(lang.L("Damaged plan file"), lang.L("Restore the backup"), lang.L("Cancel"), msg, func() {
 		aside, err := a.cfg.Restore(path)
 		if err != nil {
 			a.showError(err)
@@ -193,9 +230,7 @@ func (a *App) offerRestore(path string, when time.Time, err error) {
 		if a.plan != nil {
 			a.setStatus(lang.L("Restored the latest backup; the damaged file is kept as {{.Path}}.", map[string]any{"Path": aside}))
 		}
-	}, a.win)
-	d.Resize(fyne.NewSize(620, d.MinSize().Height))
-	d.Show()
+	}, fyne.NewSize(620, 0))
 }
 
 // SetPlan shows p in the window, closing the plan shown before.
@@ -206,6 +241,7 @@ func (a *App) SetPlan(p Plan) {
 		a.fy.Preferences().SetString(prefLastPlan, abs)
 	}
 	a.views = make([]stepView, len(pages))
+	a.hist.clear()
 	a.workshop = ""
 	if ws := p.Doc().Workshops(); len(ws) > 0 {
 		a.workshop = ws[0].E.ID
@@ -217,7 +253,9 @@ func (a *App) SetPlan(p Plan) {
 			}
 		}
 	}
-	a.win.SetContent(a.shell())
+	a.shellObj = a.shell()
+	a.win.SetContent(a.shellObj)
+	a.updateMenu()
 	a.refresh() // the header first: showStep then builds and fills the step once
 	a.showStep(a.current)
 	a.setStatus(lang.L("Opened {{.Path}}", map[string]any{"Path": p.Path()}))
@@ -227,32 +265,44 @@ func (a *App) closePlan() {
 	if a.plan == nil {
 		return
 	}
+	if a.present != nil {
+		a.stopPresenting()
+	}
 	if err := a.plan.Close(); err != nil {
 		fyne.LogError("closing the plan", err)
 	}
 	a.plan = nil
+	a.hist.clear()
 }
 
+// shell is the window around the steps: one row for the workshop, the
+// adopted vision, the timer and presentation mode; the steps at the left;
+// the status line at the bottom. It never asks for more room than the
+// window has: at any size, the window keeps its own and the steps fit it.
 func (a *App) shell() fyne.CanvasObject {
 	a.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.title.Truncation = fyne.TextTruncateEllipsis
-	a.vision = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	a.vision.Wrapping = fyne.TextWrapWord // the adopted vision heads every step, whole
-	a.wsSelect = widget.NewSelect(nil, func(string) {
+	a.vision = newTapLabel(func() {
+		if t := a.adoptedVision(); t != "" {
+			l := widget.NewLabel(t)
+			l.Wrapping = fyne.TextWrapWord
+			a.showInfo(lang.L("Vision"), l, fyne.NewSize(560, 0))
+		}
+	})
+	a.wsSelect = newChoice(nil, func(string) {
 		if i := a.wsSelect.SelectedIndex(); i >= 0 && i < len(a.wsIDs) && a.wsIDs[i] != a.workshop {
 			a.selectWorkshop(a.wsIDs[i])
 		}
 	})
 	a.wsSelect.PlaceHolder = lang.L("No workshop yet")
-	a.regionSel = newIDSelect(lang.L("All regions"), a.selectRegion)
-	newWS := widget.NewButtonWithIcon(lang.L("New workshop"), theme.ContentAddIcon(), a.newWorkshop)
-	header := container.NewBorder(nil, nil, nil,
-		container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Workshop")),
-			container.NewGridWrap(fyne.NewSize(170, a.regionSel.Select.MinSize().Height), a.regionSel.Select),
-			container.NewGridWrap(fyne.NewSize(330, a.wsSelect.MinSize().Height), a.wsSelect), newWS)),
-		container.NewVBox(a.title, a.vision))
+	a.wsSelect.OnEmpty = func() { a.setStatus(lang.L("This plan has no workshop yet: create one with +.")) }
+	a.regionSel = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), a.selectRegion)
+	newWS := newFlatAction(theme.ContentAddIcon(), "", a.newWorkshop)
+	present := newFlatAction(theme.ViewFullScreenIcon(), lang.L("Present"), a.togglePresentation)
+	left := container.NewHBox(fixedUnits(9, a.regionSel.Select), fixedUnits(18, a.wsSelect), newWS)
+	top := container.NewBorder(nil, nil, left, container.NewHBox(a.timer.object(), present), a.vision)
 
-	a.sidebar = widget.NewList(
+	a.sidebar = newKeyList(
 		func() int { return len(sidebarOrder) },
 		func() fyne.CanvasObject {
 			num := widget.NewLabelWithStyle("10", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
@@ -277,37 +327,37 @@ func (a *App) shell() fyne.CanvasObject {
 				title.SetText(fmt.Sprintf("%s (%d)", pages[i].title(), n))
 			}
 		})
-	a.sidebar.OnSelected = func(row widget.ListItemID) {
+	a.sidebar.OnSelect = func(row widget.ListItemID) {
+		if row < 0 {
+			return
+		}
 		if i := sidebarOrder[row]; i != a.current || a.content.Objects == nil {
 			a.showStep(i)
 		}
 	}
 	a.content = container.NewStack()
 	a.status = widget.NewLabel("")
-	a.status.Truncation = fyne.TextTruncateEllipsis
-	a.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
-		if fn := a.undoFn; fn != nil {
-			a.undoFn = nil
-			a.undo.Hide()
-			fn()
-		}
-	})
+	a.status.Wrapping = fyne.TextWrapWord
+	a.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), a.undoLast)
+	a.undo.Importance = widget.LowImportance
 	a.undo.Hide()
 	a.conflictsBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { a.showStep(pageIndex("conflicts")) })
 	a.conflictsBtn.Importance = widget.WarningImportance
 	a.conflictsBtn.Hide()
-	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(a.conflictsBtn, a.undo), a.status)
-	split := container.NewHSplit(a.sidebar, container.NewPadded(a.content))
-	split.Offset = 0.2
-	top := container.NewVBox(container.NewPadded(header), widget.NewSeparator())
+	// The status line sits under the steps, where the sidebar has room:
+	// every row of the window's height goes to the step.
+	status := container.NewVBox(widget.NewSeparator(), a.status, container.NewHBox(a.conflictsBtn, a.undo))
+	side := fixedUnits(12, container.NewBorder(a.title, status, nil, nil, a.sidebar))
+	head := container.NewVBox(top, widget.NewSeparator())
 	if a.plan.ReadOnly() {
 		a.readOnly = widget.NewLabelWithStyle(lang.L("Read-only: this plan file cannot be written here, so edits are off. You can still export it; to work on it, save a copy somewhere you may write."),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		a.readOnly.Importance = widget.WarningImportance
 		a.readOnly.Wrapping = fyne.TextWrapWord
-		top.Objects = append([]fyne.CanvasObject{a.readOnly}, top.Objects...)
+		head.Objects = append([]fyne.CanvasObject{a.readOnly}, head.Objects...)
 	}
-	return container.NewBorder(top, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split)
+	main := container.NewBorder(head, nil, container.NewHBox(side, widget.NewSeparator()), nil, a.content)
+	return container.NewScroll(main)
 }
 
 // showStep puts step i in the content area and the keyboard focus in it.
@@ -324,8 +374,16 @@ func (a *App) showStep(i int) {
 	v.refresh()
 	a.content.Objects = []fyne.CanvasObject{v.object()}
 	a.content.Refresh()
-	a.sidebar.Select(sidebarRow(i))
-	v.focus()
+	if row := sidebarRow(i); a.sidebar.selected != row {
+		a.sidebar.pick(row)
+	}
+	a.timer.refresh()
+	if a.present != nil {
+		a.present.refresh()
+	}
+	if a.present == nil || a.present.separate {
+		v.focus()
+	}
 }
 
 // showNext shows the page below (+1) or above (−1) the current one in the
@@ -353,11 +411,6 @@ func (a *App) refresh() {
 	a.title.SetText(title)
 	a.win.SetTitle("stratplan — " + info.Title)
 	a.vision.SetText(a.adoptedVision())
-	if a.vision.Text == "" {
-		a.vision.Hide()
-	} else {
-		a.vision.Show()
-	}
 
 	names, ids := []string{lang.L("All regions")}, []string{""}
 	for _, r := range doc.Regions() {
@@ -404,11 +457,16 @@ func (a *App) refresh() {
 			a.conflictsBtn.Hide()
 		}
 	}
+	showIf(a.undo, len(a.hist.undo) > 0)
 	if v := a.views[a.current]; v != nil {
 		v.refresh()
 	}
+	if a.present != nil {
+		a.present.refresh()
+	}
 }
 
+// adoptedVision is the vision the workshop adopted, or "".
 func (a *App) adoptedVision() string {
 	for _, v := range a.plan.Doc().Visions(a.workshop) {
 		if v.Adopted {
@@ -430,17 +488,30 @@ func workshopLabel(w stratplan.Workshop, doc *stratplan.Document) string {
 }
 
 // edit applies one user edit through the plan file and shows the result;
-// it reports whether the edit was saved.
+// it reports whether the edit was saved. What the edit replaced is kept,
+// for Edit ▸ Undo.
 func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 	if a.plan == nil {
 		return false
 	}
-	if err := a.plan.Edit(fn); err != nil {
+	old := a.plan.Doc().Clone()
+	var changed []*stratplan.Entity
+	err := a.plan.Edit(func(ed *stratplan.Edit) error {
+		if err := fn(ed); err != nil {
+			return err
+		}
+		changed = ed.Changed()
+		return nil
+	})
+	if err != nil {
 		a.showError(err)
 		a.refresh()
 		return false
 	}
-	a.clearUndo()
+	if ch := record(old, changed); len(ch) > 0 {
+		a.hist.push(undoStep{label: describe(a.plan.Doc(), ch), changes: ch})
+		a.updateMenu()
+	}
 	a.refresh()
 	if t := a.plan.SavedAt(); !t.IsZero() {
 		a.setStatus(lang.L("All changes saved — last at {{.Time}}", map[string]any{"Time": t.Format("15:04:05")}))
@@ -448,35 +519,19 @@ func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 	return true
 }
 
-// deleteWithUndo deletes an entity and offers to bring it back; msg says
-// what was deleted. It reports whether the deletion was saved.
+// deleteWithUndo deletes an entity and says so, pointing at Undo; msg
+// says what was deleted. It reports whether the deletion was saved.
 func (a *App) deleteWithUndo(k stratplan.Key, msg string) bool {
 	if !a.edit(func(ed *stratplan.Edit) error { return ed.Delete(k.Kind, k.ID) }) {
 		return false
 	}
-	a.offerUndo(msg, func() {
-		a.edit(func(ed *stratplan.Edit) error { return ed.Restore(k.Kind, k.ID) })
-	})
+	a.setStatus(msg + " " + lang.L("Ctrl+Z brings it back."))
 	return true
 }
 
 // deleted is the status message after deleting something.
 func deleted(label string) string {
 	return lang.L("Deleted “{{.Text}}”.", map[string]any{"Text": label})
-}
-
-// offerUndo shows an Undo button for the edit just made.
-func (a *App) offerUndo(msg string, fn func()) {
-	a.setStatus(msg)
-	a.undoFn = fn
-	a.undo.Show()
-}
-
-func (a *App) clearUndo() {
-	a.undoFn = nil
-	if a.undo != nil {
-		a.undo.Hide()
-	}
 }
 
 func (a *App) setStatus(msg string) {
@@ -492,17 +547,13 @@ func (a *App) commitTyping() {
 	}
 }
 
-func (a *App) showError(err error) {
-	dialog.ShowError(err, a.win)
-}
-
 func (a *App) newWorkshop() {
 	if a.plan == nil {
 		return
 	}
 	id, region := stratplan.NewID(), a.region
 	changes := []stratplan.Change{stratplan.Set("title", stratplan.Text(lang.L("New workshop"))),
-		stratplan.Set("date", stratplan.Text(time.Now().Format("2006-01-02")))}
+		stratplan.Set("date", stratplan.Text(a.now().Format("2006-01-02")))}
 	if region != "" {
 		changes = append(changes, stratplan.Set("region", stratplan.Text(region))) // the region the header shows
 	}
@@ -510,6 +561,14 @@ func (a *App) newWorkshop() {
 		a.selectWorkshop(id)
 		a.showStep(0)
 	}
+}
+
+// now is the time on the app's clock.
+func (a *App) now() time.Time {
+	if a.cfg.Now != nil {
+		return a.cfg.Now()
+	}
+	return time.Now()
 }
 
 // selectRegion offers only the workshops of one region (id "": all) and
@@ -529,95 +588,27 @@ func (a *App) selectWorkshop(id string) {
 	a.refresh()
 }
 
-// menu is the main menu. Shortcuts live on menu items: the window looks
-// there first, so they work even while an entry has the focus.
-func (a *App) menu() *fyne.MainMenu {
-	ctrl := func(k fyne.KeyName) fyne.Shortcut {
-		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
-	}
-	item := func(label string, k fyne.KeyName, fn func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, fn)
-		if k != "" {
-			it.Shortcut = ctrl(k)
-		}
-		return it
-	}
-	newItems := []*fyne.MenuItem{
-		item(lang.L("Empty plan…"), fyne.KeyN, a.newPlanDialog),
-		item(lang.L("From a bundle you were sent…"), "", a.startFromBundle),
-	}
-	newMenu := fyne.NewMenuItem(lang.L("New"), nil)
-	newMenu.ChildMenu = fyne.NewMenu("", newItems...)
-	file := fyne.NewMenu(lang.L("File"),
-		newMenu,
-		item(lang.L("Open plan…"), fyne.KeyO, a.openDialog),
-		item(lang.L("Open the example plan"), "", a.openExample),
-		fyne.NewMenuItemSeparator(),
-		item(lang.L("Plan set-up: regions, objectives, budget…"), "", func() { a.showStep(pageIndex("plan")) }),
-		fyne.NewMenuItemSeparator(),
-		item(lang.L("Export bundle…"), fyne.KeyE, a.exportBundle),
-		item(lang.L("Import bundles…"), fyne.KeyI, func() { a.importBundles() }),
-		item(lang.L("Trusted keys and this laptop…"), "", a.showKeys),
-		fyne.NewMenuItemSeparator(),
-		item(lang.L("Quit"), fyne.KeyQ, a.quit),
-	)
-	file.Items[len(file.Items)-1].IsQuit = true
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9, fyne.Key0}
-	var stepItems []*fyne.MenuItem
-	for i, st := range steps {
-		stepItems = append(stepItems, item(fmt.Sprintf("%d  %s", i+1, st.title()), keys[i], func() { a.showStep(i) }))
-	}
-	stepItems = append(stepItems, fyne.NewMenuItemSeparator(),
-		item(lang.L("Next step"), fyne.KeyPageDown, func() { a.showNext(+1) }),
-		item(lang.L("Previous step"), fyne.KeyPageUp, func() { a.showNext(-1) }))
-	stepItems = append(stepItems, fyne.NewMenuItemSeparator(),
-		item(lang.L("Consolidation"), "", func() { a.showStep(pageIndex("consolidation")) }),
-		item(lang.L("Conflicts"), "", func() { a.showStep(pageIndex("conflicts")) }))
-	view := fyne.NewMenu(lang.L("View"),
-		item(lang.L("Larger"), fyne.KeyEqual, func() { a.zoom(+zoomStep) }),
-		item(lang.L("Smaller"), fyne.KeyMinus, func() { a.zoom(-zoomStep) }),
-		item(lang.L("Normal size"), "", func() { a.zoom(0) }))
-	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Keyboard shortcuts"), "", a.showShortcuts))
-	a.menuItems = append(append(append([]*fyne.MenuItem{}, newItems...), file.Items...), stepItems...)
-	a.menuItems = append(a.menuItems, view.Items...)
-	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("Steps"), stepItems...), view, help)
-}
-
-// addShortcuts registers the menu's shortcuts on the canvas as well, for
-// when no entry has the focus and for drivers without a main menu.
-func (a *App) addShortcuts() {
-	for _, it := range a.menuItems {
-		if it.Shortcut == nil {
-			continue
-		}
-		fn := it.Action
-		a.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { fn() })
-	}
-}
-
-func (a *App) showShortcuts() {
-	rows := [][2]string{
-		{"Ctrl+1 … Ctrl+9, Ctrl+0", lang.L("Go to step 1 … 10")},
-		{"Ctrl+PageDown / Ctrl+PageUp", lang.L("Next / previous step")},
-		{"Tab / Shift+Tab", lang.L("Move between fields and lists")},
-		{"Enter", lang.L("Add what you typed; in a list, edit the item")},
-		{"↑ ↓, Space", lang.L("Choose an item in a list")},
-		{"Delete", lang.L("Remove the item (Undo in the status line)")},
-		{"1 2 3 4", lang.L("SWOT: move the item to Strengths, Weaknesses, Opportunities, Threats")},
-		{"+ / −", lang.L("Vision, Priorities: give or take back a dot for the voter")},
-		{"A", lang.L("Vision: adopt the statement")},
-		{"T", lang.L("Priorities: trace the priority back to the scan and on to its indicators")},
-		{"Ctrl+E / Ctrl+I", lang.L("Export a bundle / import bundles")},
-		{"Ctrl+O / Ctrl+N", lang.L("Open a plan / new plan")},
-		{"Ctrl+= / Ctrl+−", lang.L("Larger / smaller, for a projector or a shared screen")},
-		{"Ctrl+Q", lang.L("Quit (everything is already saved)")},
-	}
-	form := widget.NewForm()
-	for _, r := range rows {
-		form.Append(r[0], widget.NewLabel(r[1]))
-	}
-	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), form, a.win)
-}
-
 // errNoPlan is shown when an action needs an open plan.
 var errNoPlan = errors.New("open or create a plan first")
+
+// tapLabel is a one-line label, cut with "…", that the mouse can tap to
+// read it whole.
+type tapLabel struct {
+	widget.Label
+	OnTap func()
+}
+
+func newTapLabel(onTap func()) *tapLabel {
+	l := &tapLabel{OnTap: onTap}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped runs OnTap.
+func (l *tapLabel) Tapped(*fyne.PointEvent) {
+	if l.OnTap != nil {
+		l.OnTap()
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -36,11 +37,12 @@ func testConfig(dir string) Config {
 		},
 		OwnKey:  store.OwnKey,
 		Version: "test",
+		Now:     func() time.Time { return testNow },
 	}
 }
 
-// testNow is when the tests judge monitoring progress: in the example
-// plan's period, with the 2027 figures due.
+// testNow is the tests' clock: in the example plan's period, with its 2027
+// figures due.
 var testNow = time.Date(2028, 3, 15, 12, 0, 0, 0, time.UTC)
 
 // newExampleApp starts the window on a fresh copy of the example plan.
@@ -48,7 +50,6 @@ func newExampleApp(t testing.TB) *App {
 	t.Helper()
 	test.NewTempApp(t)
 	a := New(fyne.CurrentApp(), testConfig(t.TempDir()))
-	a.now = func() time.Time { return testNow }
 	a.win.Resize(fyne.NewSize(1200, 800))
 	a.Start("")
 	test.Tap(a.welcome.example)
@@ -106,7 +107,7 @@ func TestNewPlanFromWelcome(t *testing.T) {
 	a := New(fyne.CurrentApp(), cfg)
 	a.Start(cfg.DefaultPath)
 	test.Tap(a.welcome.newPlan)
-	title, ok := a.win.Canvas().Focused().(*widget.Entry)
+	title, ok := a.win.Canvas().Focused().(*entry)
 	if !ok {
 		t.Fatal("the title field does not have the focus")
 	}
@@ -134,7 +135,7 @@ func TestNewPlanFromWelcome(t *testing.T) {
 		t.Fatal("an empty plan does not offer to create a workshop")
 	}
 	a.newWorkshop()
-	if len(a.plan.Doc().Workshops()) != 1 || ws.obj.Objects[0] != ws.details || a.win.Canvas().Focused() != ws.title {
+	if len(a.plan.Doc().Workshops()) != 1 || ws.obj.Objects[0] != ws.frame.object() || a.win.Canvas().Focused() != ws.title {
 		t.Fatal("creating a workshop did not show its details with the title focused")
 	}
 }
@@ -158,7 +159,7 @@ func TestStepShortcutsAndPlannedSteps(t *testing.T) {
 	// A step that is not built yet says what it will hold.
 	a.showStep(9)
 	p := a.views[9].(*plannedStep)
-	if !containsText(p.obj, "A completeness checklist") {
+	if !containsText(p.object(), "A completeness checklist") {
 		t.Fatal("the Review step does not say what it will hold")
 	}
 	// The menu lists every step with its shortcut.
@@ -185,6 +186,8 @@ func TestSecondWindowOnOpenPlanGetsClearError(t *testing.T) {
 func containsText(o fyne.CanvasObject, s string) bool {
 	switch w := o.(type) {
 	case *widget.Label:
+		return strings.Contains(w.Text, s)
+	case *canvas.Text:
 		return strings.Contains(w.Text, s)
 	case *fyne.Container:
 		for _, c := range w.Objects {
@@ -233,12 +236,12 @@ func TestNewPlanDialogNeverOverwrites(t *testing.T) {
 	existing := a.plan.Path()
 	before, _ := os.ReadFile(existing)
 	a.newPlanDialog()
-	title, ok := a.win.Canvas().Focused().(*widget.Entry)
+	title, ok := a.win.Canvas().Focused().(*entry)
 	if !ok {
 		t.Fatal("the title does not have the focus")
 	}
 	test.Type(title, "Plan Amériques 2028")
-	var entries []*widget.Entry
+	var entries []*entry
 	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
 	if got := entries[1].Text; got != "plan-ameriques-2028.stratplan" {
 		t.Fatalf("suggested file name %q", got)

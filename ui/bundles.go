@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,12 +28,15 @@ func (a *App) busy(title string, work func() (done func(), err error)) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons(title, container.NewPadded(bar), a.win)
 	d.Resize(fyne.NewSize(360, d.MinSize().Height))
+	a.win.Canvas().Unfocus()
+	a.working++ // Escape does not close it: the work goes on
 	d.Show()
 	a.jobs.Add(1)
 	go func() {
 		defer a.jobs.Done()
 		done, err := work()
 		fyne.DoAndWait(func() {
+			a.working--
 			d.Hide()
 			bar.Stop()
 			if err != nil {
@@ -104,19 +106,15 @@ func (a *App) exportBundle() {
 	if a.plan == nil {
 		return
 	}
-	sign := widget.NewCheck(lang.L("Sign it with my key, so the receiver knows it comes from me"), nil)
+	sign := newCheck(lang.L("Sign it with my key, so the receiver knows it comes from me"), nil)
 	sign.SetChecked(a.fy.Preferences().BoolWithFallback("sign-bundles", true))
 	about := widget.NewLabel(lang.L("A bundle carries the whole plan to another laptop: send it by e-mail or on a USB stick. Importing it there merges it with what they have; nothing is lost on either side."))
 	about.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Export bundle"), lang.L("Choose where to save…"), lang.L("Cancel"),
-		container.NewVBox(about, sign), func(ok bool) {
-			if ok {
-				a.fy.Preferences().SetBool("sign-bundles", sign.Checked)
-				a.saveBundle(sign.Checked)
-			}
-		}, a.win)
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	d.Show()
+	a.showConfirm(lang.L("Export bundle"), lang.L("Choose where to save…"), lang.L("Cancel"),
+		container.NewVBox(about, sign), func() {
+			a.fy.Preferences().SetBool("sign-bundles", sign.Checked)
+			a.saveBundle(sign.Checked)
+		}, fyne.NewSize(520, 0))
 }
 
 func (a *App) saveBundle(sign bool) {
@@ -134,7 +132,7 @@ func (a *App) saveBundle(sign bool) {
 	}, a.win)
 	d.SetFileName(a.suggestedBundleName())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	a.showFileDialog(d)
 }
 
 // writeBundle writes the bundle to path: the plan is snapshotted here, on
@@ -170,17 +168,18 @@ func (a *App) writeBundle(path string, sign bool) {
 type importer struct {
 	a        *App
 	files    []*exchange.Incoming
-	list     *widget.List
+	list     *keyList
 	summary  *widget.Label
-	apply    *widget.Button
-	clear    *widget.Button
-	adopt    *widget.Button // shown when a bundle is of another plan
-	signed   *widget.Check
+	apply    *button
+	clear    *button
+	adopt    *button // shown when a bundle is of another plan
+	signed   *check
 	merged   *stratplan.Document
 	pv       *exchange.Preview
 	total    stratplan.MergeStats
-	dlg      dialog.Dialog
+	dlg      *modal
 	checking bool
+	rows     *wrappedRows
 }
 
 // importBundles opens the import dialog, with paths already chosen (from
@@ -193,7 +192,7 @@ func (a *App) importBundles(paths ...string) {
 	im := &importer{a: a}
 	im.summary = widget.NewLabel("")
 	im.summary.Wrapping = fyne.TextWrapWord
-	im.list = widget.NewList(func() int { return len(im.files) },
+	im.list = newKeyList(func() int { return len(im.files) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			detail := widget.NewLabel("")
@@ -213,17 +212,16 @@ func (a *App) importBundles(paths ...string) {
 				icon.SetResource(theme.ConfirmIcon())
 			}
 		})
-	im.list.OnSelected = func(widget.ListItemID) { im.list.UnselectAll() }
-	im.signed = widget.NewCheck(lang.L("Accept only bundles signed by a trusted key"), func(on bool) {
+	im.signed = newCheck(lang.L("Accept only bundles signed by a trusted key"), func(on bool) {
 		a.fy.Preferences().SetBool("require-signed", on)
 		if im.list != nil && !im.checking {
 			im.preview()
 		}
 	})
 	im.signed.SetChecked(a.fy.Preferences().Bool("require-signed"))
-	add := widget.NewButtonWithIcon(lang.L("Add a bundle…"), theme.ContentAddIcon(), im.addFile)
-	addDir := widget.NewButtonWithIcon(lang.L("Add every bundle in a folder…"), theme.FolderOpenIcon(), im.addFolder)
-	im.clear = widget.NewButtonWithIcon(lang.L("Remove refused bundles"), theme.DeleteIcon(), func() {
+	add := newButton(lang.L("Add a bundle…"), theme.ContentAddIcon(), im.addFile)
+	addDir := newButton(lang.L("Add every bundle in a folder…"), theme.FolderOpenIcon(), im.addFolder)
+	im.clear = newButton(lang.L("Remove refused bundles"), theme.DeleteIcon(), func() {
 		var keep []*exchange.Incoming
 		for _, f := range im.files {
 			if f.OK() {
@@ -233,19 +231,26 @@ func (a *App) importBundles(paths ...string) {
 		im.files = keep
 		im.preview()
 	})
-	im.adopt = widget.NewButtonWithIcon(lang.L("Bring in the other plan's workshops…"), theme.ContentCopyIcon(), func() { a.adoptFrom(im.otherPlans(), im.dlg) })
+	im.adopt = newButton(lang.L("Bring in the other plan's workshops…"), theme.ContentCopyIcon(), func() { a.adoptFrom(im.otherPlans(), im.dlg) })
 	im.adopt.Hide()
-	im.apply = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), im.doImport)
+	im.apply = newButton(lang.L("Import"), theme.DownloadIcon(), im.doImport)
 	im.apply.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { im.dlg.Hide() })
-	top := container.NewVBox(widget.NewLabel(lang.L("Choose the bundles to merge into this plan. Nothing changes until you press Import; a backup of the plan is made first.")),
-		container.NewHBox(add, addDir, im.clear), im.signed)
-	content := container.NewBorder(top, container.NewVBox(im.summary, container.NewHBox(im.adopt)), nil, nil, im.list)
-	im.dlg = dialog.NewCustomWithoutButtons(lang.L("Import bundles"), container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, im.apply), nil, nil, content), a.win)
-	im.dlg.Resize(fyne.NewSize(760, 520))
-	im.dlg.Show()
+	intro := widget.NewLabel(lang.L("Choose the bundles to merge into this plan. Nothing changes until you press Import; a backup of the plan is made first."))
+	intro.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(intro, container.NewHBox(add, addDir, im.clear), im.signed)
+	im.rows = newWrappedRows(&im.list.List, im.list, 2, func() []string {
+		texts := make([]string, len(im.files))
+		for i, f := range im.files {
+			texts[i] = filepath.Base(f.Path) + "\n" + im.describe(f)
+		}
+		return texts
+	})
+	content := container.NewBorder(top, container.NewVBox(im.summary, container.NewHBox(im.adopt)), nil, nil, im.rows.obj)
+	im.dlg = a.newModal(lang.L("Import bundles"), content)
+	im.dlg.setButtons(newButton(lang.L("Cancel"), theme.CancelIcon(), im.dlg.dismiss), im.apply)
+	im.dlg.onClosed = func() { a.importing = nil }
+	im.dlg.show(fyne.NewSize(760, 520))
 	a.importing = im
-	im.dlg.SetOnClosed(func() { a.importing = nil })
 	im.refresh()
 	if len(paths) > 0 {
 		im.add(paths)
@@ -312,11 +317,11 @@ func (im *importer) addFile() {
 		im.add([]string{r.URI().Path()})
 	}, im.a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	im.a.showFileDialog(d)
 }
 
 func (im *importer) addFolder() {
-	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+	im.a.showFileDialog(dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
 			im.a.showError(err)
 			return
@@ -340,7 +345,7 @@ func (im *importer) addFolder() {
 			return
 		}
 		im.add(paths)
-	}, im.a.win)
+	}, im.a.win))
 }
 
 // add reads the files in the background, then previews them all.
@@ -384,6 +389,7 @@ func (im *importer) preview() {
 }
 
 func (im *importer) refresh() {
+	im.rows.fit()
 	im.list.Refresh()
 	ok, bad := 0, 0
 	for _, f := range im.files {
@@ -418,7 +424,7 @@ func (im *importer) refresh() {
 func (im *importer) doImport() {
 	pv, n := im.pv, len(im.files)
 	a := im.a
-	im.dlg.Hide()
+	im.dlg.confirm()
 	a.commitTyping()
 	a.busy(lang.L("Importing…"), func() (func(), error) {
 		st, err := exchange.Apply(a.plan, pv)
@@ -426,6 +432,8 @@ func (im *importer) doImport() {
 			return nil, err
 		}
 		return func() {
+			a.hist.clear() // an undo must not write over what the bundles brought
+			a.updateMenu()
 			a.refresh()
 			msg := lang.N("Imported {{.Count}} bundles: {{.Stats}}", n, map[string]any{"Count": n, "Stats": statsText(st)})
 			if c := len(a.plan.Doc().Conflicts()); c > 0 {

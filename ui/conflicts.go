@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,7 +35,7 @@ func kindName(kind string) string {
 type conflictsView struct {
 	a        *App
 	obj      fyne.CanvasObject
-	list     *widget.List
+	list     *keyList
 	detail   *fyne.Container
 	count    *widget.Label
 	items    []stratplan.Conflict
@@ -45,13 +44,15 @@ type conflictsView struct {
 	tabs     *container.AppTabs
 	warnList *widget.List
 	warnings []stratplan.Warning
+	warnRows *wrappedRows
+	frame    *stepFrame
 }
 
 func newConflictsView(a *App) stepView {
 	v := &conflictsView{a: a, selected: -1}
 	v.count = widget.NewLabel("")
 	v.count.Wrapping = fyne.TextWrapWord
-	v.list = widget.NewList(func() int { return len(v.items) },
+	v.list = newKeyList(func() int { return len(v.items) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -61,9 +62,11 @@ func newConflictsView(a *App) stepView {
 			c := v.items[i]
 			o.(*fyne.Container).Objects[0].(*widget.Label).SetText(conflictTitle(c))
 		})
-	v.list.OnSelected = func(i widget.ListItemID) {
-		v.selected = i
-		v.showDetail()
+	v.list.OnSelect = func(i widget.ListItemID) {
+		if i >= 0 {
+			v.selected = i
+			v.showDetail()
+		}
 	}
 	v.detail = container.NewStack()
 	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
@@ -74,18 +77,31 @@ func newConflictsView(a *App) stepView {
 			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			w := v.warnings[i]
-			e := v.a.plan.Doc().Entity(w.ID)
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s: %s — %s", kindName(w.Kind), w.Field, e.Label(), w.Msg))
-		})
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.warningText(i)) })
+	v.warnRows = newWrappedRows(v.warnList, v.warnList, 0, func() []string {
+		texts := make([]string, len(v.warnings))
+		for i := range v.warnings {
+			texts[i] = v.warningText(i)
+		}
+		return texts
+	})
 	warnAbout := widget.NewLabel(lang.L("Values this version cannot use, and links to things that were deleted. The data is kept as it came; correct it where it is shown."))
 	warnAbout.Wrapping = fyne.TextWrapWord
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Conflicts"), theme.WarningIcon(), container.NewBorder(v.count, nil, nil, nil, split)),
-		container.NewTabItemWithIcon(lang.L("Warnings"), theme.InfoIcon(), container.NewBorder(warnAbout, nil, nil, nil, v.warnList)))
-	v.obj = container.NewBorder(heading(lang.L("Conflicts")), nil, nil, nil, v.tabs)
+		container.NewTabItemWithIcon(lang.L("Warnings"), theme.InfoIcon(), container.NewBorder(warnAbout, nil, nil, nil, v.warnRows.obj)))
+	v.frame = newStepFrame(a, stepParts{Key: "conflicts", Title: "Conflicts", Body: v.tabs, NoNotes: true})
+	v.obj = v.frame.object()
 	return v
+}
+
+func (v *conflictsView) warningText(i int) string {
+	w := v.warnings[i]
+	label := w.ID
+	if e := v.a.plan.Doc().Get(w.Kind, w.ID); e != nil {
+		label = e.Label()
+	}
+	return fmt.Sprintf("%s · %s: %s — %s", kindName(w.Kind), w.Field, label, w.Msg)
 }
 
 func conflictTitle(c stratplan.Conflict) string {
@@ -103,6 +119,7 @@ func (v *conflictsView) refresh() {
 	v.tabs.Items[0].Text = fmt.Sprintf("%s (%d)", lang.L("Conflicts"), len(v.a.plan.Doc().Conflicts()))
 	v.tabs.Items[1].Text = fmt.Sprintf("%s (%d)", lang.L("Warnings"), len(v.warnings))
 	v.tabs.Refresh()
+	v.warnRows.fit()
 	v.warnList.Refresh()
 	v.items = v.a.plan.Doc().Conflicts()
 	if len(v.items) == 0 {
@@ -115,7 +132,7 @@ func (v *conflictsView) refresh() {
 	}
 	v.list.Refresh()
 	if v.selected >= 0 {
-		v.list.Select(v.selected)
+		v.list.pick(v.selected)
 	}
 	v.showDetail()
 }
@@ -175,17 +192,15 @@ func (a *App) conflictDetail(c stratplan.Conflict, done func()) fyne.CanvasObjec
 		}
 		body := widget.NewLabel(text)
 		body.Wrapping = fyne.TextWrapWord
-		btn := widget.NewButtonWithIcon(keep, theme.ConfirmIcon(), choose)
+		btn := newButton(keep, theme.ConfirmIcon(), choose)
 		if c.DeletionConflict() && i > 1 {
 			btn.Hide() // one "keep" is enough for all the edits
 		}
 		box.Add(widget.NewCard("", who, container.NewBorder(nil, nil, nil, btn, body)))
 	}
 	if !c.DeletionConflict() && c.Field != stratplan.FieldDeleted {
-		combined := widget.NewMultiLineEntry()
-		combined.Wrapping = fyne.TextWrapWord
-		combined.SetPlaceHolder(lang.L("Or write a combined version…"))
-		save := widget.NewButtonWithIcon(lang.L("Save combined version"), theme.DocumentSaveIcon(), func() {
+		combined := newMultiLineEntry(lang.L("Or write a combined version…"))
+		save := newButton(lang.L("Save combined version"), theme.DocumentSaveIcon(), func() {
 			if t := strings.TrimSpace(combined.Text); t != "" {
 				settle(c.Field, stratplan.Text(t))
 			}
@@ -216,11 +231,11 @@ func (a *App) showConflict(k stratplan.Key, field string) {
 }
 
 func (a *App) conflictDialog(c stratplan.Conflict) {
-	var d dialog.Dialog
-	content := a.conflictDetail(c, func() { d.Hide() })
-	d = dialog.NewCustom(lang.L("Settle a conflict"), lang.L("Later"), container.NewVScroll(content), a.win)
-	d.Resize(fyne.NewSize(640, 480))
-	d.Show()
+	var m *modal
+	content := a.conflictDetail(c, func() { m.confirm() })
+	m = a.newModal(lang.L("Settle a conflict"), container.NewVScroll(content))
+	m.setButtons(newButton(lang.L("Later"), nil, m.dismiss))
+	m.show(fyne.NewSize(640, 480))
 }
 
 // conflictBadge is a warning button next to a field that opens its

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,13 +19,13 @@ import (
 // duplicates suggested across regions, and the bundles imported so far.
 // Every part follows the region and workshop chosen in its filters.
 type consolidationView struct {
-	a    *App
-	obj  fyne.CanvasObject
-	tabs *container.AppTabs
+	a     *App
+	frame *stepFrame
+	tabs  *container.AppTabs
 
 	region, workshop *idSelect
-	minRegions       *widget.Select
-	order            *widget.Select
+	minRegions       *choice
+	order            *choice
 	summary          *widget.Label
 
 	matrix  stratplan.Matrix
@@ -36,7 +35,7 @@ type consolidationView struct {
 
 	dups *duplicatesPanel
 
-	bundles  *keyTable
+	bundles  *textTable
 	receipts []stratplan.Receipt
 }
 
@@ -52,13 +51,16 @@ var matrixColumns = []string{"Priority", "Votes", "Regions", "Common or regional
 
 var matrixOrders = []string{"Most votes first", "Most regions first"}
 
-var receiptColumns = []string{"File", "From", "Region", "Exported", "Export", "Digest", "Signed", "New", "Updated", "Conflicts"}
+var receiptColumns = []column{
+	{name: "File", flex: true}, {name: "From", max: 10}, {name: "Region", max: 5}, {name: "Exported", max: 9}, {name: "Export", right: true, max: 4},
+	{name: "Digest", max: 8}, {name: "Signed", max: 9}, {name: "New", right: true, max: 5}, {name: "Updated", right: true, max: 5}, {name: "Conflicts", right: true, max: 5},
+}
 
 func newConsolidationView(a *App) stepView {
 	v := &consolidationView{a: a}
-	v.region = newIDSelect(lang.L("All regions"), func(string) { v.refresh() })
-	v.workshop = newIDSelect(lang.L("All workshops"), func(string) { v.refresh() })
-	v.minRegions = widget.NewSelect(nil, func(s string) {
+	v.region = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), func(string) { v.refresh() })
+	v.workshop = newIDSelect(lang.L("All workshops"), lang.L("This plan has no workshop yet: create one with +."), func(string) { v.refresh() })
+	v.minRegions = newChoice(nil, func(s string) {
 		n, err := strconv.Atoi(s)
 		if err != nil || v.a.plan == nil || n == v.a.plan.Doc().CommonRegions() {
 			return
@@ -68,7 +70,7 @@ func newConsolidationView(a *App) stepView {
 			return ed.Set(plan, stratplan.KindPlan, stratplan.Set("common_priority_regions", stratplan.Int(n)))
 		})
 	})
-	v.order = widget.NewSelect(translated(matrixOrders), nil)
+	v.order = newChoice(translated(matrixOrders), nil)
 	v.order.SetSelectedIndex(0)
 	v.order.OnChanged = func(string) { v.refreshMatrix() }
 	v.summary = widget.NewLabel("")
@@ -97,38 +99,37 @@ func newConsolidationView(a *App) stepView {
 		v.table.SetColumnWidth(i, max(w, min(head, 160)))
 	}
 
-	minLabel := widget.NewLabel(lang.L("Common when raised in at least"))
-	filters := container.NewHBox(
-		container.NewGridWrap(fyne.NewSize(200, v.region.Select.MinSize().Height), v.region.Select),
-		container.NewGridWrap(fyne.NewSize(230, v.workshop.Select.MinSize().Height), v.workshop.Select),
-		minLabel, v.minRegions, widget.NewLabel(lang.L("regions")),
-		container.NewGridWrap(fyne.NewSize(190, v.order.MinSize().Height), v.order))
-	legend := widget.NewLabelWithStyle(lang.L("● raised by the region, with its dots; a number alone: dots from a region that did not raise it. Enter on a row shows the priorities it joins and unlinks them."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	legend.Wrapping = fyne.TextWrapWord
-	matrixTab := container.New(newBorder(legend, v.summary), legend, v.table, v.summary)
+	filters := container.NewHBox(fixedUnits(10, v.region.Select), fixedUnits(12, v.workshop.Select))
+	options := container.NewHBox(widget.NewLabel(lang.L("Common when raised in at least")), fixedUnits(4, v.minRegions),
+		widget.NewLabel(lang.L("regions")), fixedUnits(10, v.order))
+	matrixTab := container.New(newBorder(options, v.summary), options, v.table, v.summary)
 
 	v.dups = newDuplicatesPanel(a, v)
 
-	v.bundles = newTextTable(func() int { return len(v.receipts) }, receiptColumns, []float32{180, 150, 70, 130, 60, 120, 110, 50, 70, 70}, v.receiptCell)
-	importBtn := widget.NewButtonWithIcon(lang.L("Import bundles…"), theme.DownloadIcon(), func() { a.importBundles() })
+	v.bundles = newTextTable(func() int { return len(v.receipts) }, receiptColumns, v.receiptCell)
 	bundlesHint := widget.NewLabelWithStyle(lang.L("Every bundle imported into this plan file, newest first, with what it changed: a stale or repeated copy changes nothing."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	bundlesHint.Wrapping = fyne.TextWrapWord
-	bundlesTop := container.NewBorder(nil, nil, nil, importBtn, bundlesHint)
-	bundlesTab := container.New(newBorder(bundlesTop, nil), bundlesTop, v.bundles)
+	bundlesTab := container.New(newBorder(bundlesHint, nil), bundlesHint, v.bundles.obj)
 
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Priorities × regions"), matrixTab),
 		container.NewTabItem(lang.L("Duplicates"), v.dups.obj),
 		container.NewTabItem(lang.L("Bundles imported"), bundlesTab))
 	v.tabs.OnSelected = func(*container.TabItem) { v.refresh() }
-	top := container.NewVBox(heading(lang.L("Consolidation")), filters)
-	v.obj = container.New(newBorder(top, nil), top, v.tabs)
+	v.frame = newStepFrame(a, stepParts{
+		Key:     "consolidation",
+		Title:   msg("Consolidation"),
+		Help:    msg("The plan as the regions' bundles made it. The matrix: ● a region raised the priority, with its dots; a number alone, dots from a region that did not raise it; Enter on a row shows the priorities it joins and unlinks them. Duplicates: pairs of regions' priorities that look alike, to link or dismiss. Bundles imported: every bundle this file took in."),
+		Chooser: filters,
+		Body:    v.tabs,
+		NoNotes: true,
+		Tools:   []tool{{theme.DownloadIcon(), msg("Import bundles…"), func() { a.importBundles() }}},
+	})
 	return v
 }
 
-func (v *consolidationView) object() fyne.CanvasObject { return v.obj }
+func (v *consolidationView) object() fyne.CanvasObject { return v.frame.object() }
 func (v *consolidationView) focus()                    { v.a.win.Canvas().Focus(v.table) }
 
 func (v *consolidationView) refresh() {
@@ -157,6 +158,7 @@ func (v *consolidationView) refresh() {
 		v.dups.refresh()
 	case 2:
 		v.refreshBundles()
+		v.bundles.refresh()
 	default:
 		v.refreshMatrix()
 	}
@@ -307,7 +309,7 @@ func (v *consolidationView) showRow(i int) {
 	r := v.lines[i].row
 	pts := stratplan.Points(doc.Votes(""))
 	box := container.NewVBox()
-	var d dialog.Dialog
+	var d *modal
 	for _, m := range r.Members {
 		where := doc.RegionName(doc.RegionOf(m.E))
 		if w := doc.Get(stratplan.KindWorkshop, doc.WorkshopOf(m.E)); w != nil {
@@ -318,10 +320,10 @@ func (v *consolidationView) showRow(i int) {
 		var act fyne.CanvasObject = widget.NewLabel("")
 		if len(r.Members) > 1 {
 			id := m.E.ID
-			act = widget.NewButtonWithIcon(lang.L("Unlink"), theme.ContentCutIcon(), func() {
+			act = newButton(lang.L("Unlink"), theme.ContentCutIcon(), func() {
 				if v.a.edit(func(ed *stratplan.Edit) error { return ed.Unlink(stratplan.KindPriority, id) }) {
 					v.a.setStatus(lang.L("Unlinked: it counts on its own again."))
-					d.Hide()
+					d.dismiss()
 				}
 			})
 		}
@@ -329,9 +331,7 @@ func (v *consolidationView) showRow(i int) {
 	}
 	about := widget.NewLabel(lang.L("These priorities are linked as the same: the matrix shows them as one row and adds up their votes. Unlinking one makes it a row of its own again; nothing is deleted."))
 	about.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(r.Priority.Title, lang.L("Close"), container.NewVBox(about, widget.NewSeparator(), box), v.a.win)
-	d.Resize(fyne.NewSize(640, d.MinSize().Height))
-	d.Show()
+	d = v.a.showInfo(r.Priority.Title, container.NewVBox(about, widget.NewSeparator(), box), fyne.NewSize(640, 0))
 }
 
 func (v *consolidationView) refreshBundles() {
@@ -345,7 +345,7 @@ func (v *consolidationView) refreshBundles() {
 			v.receipts = append(v.receipts, all[i])
 		}
 	}
-	v.bundles.Refresh()
+	v.bundles.refresh()
 }
 
 func (v *consolidationView) receiptCell(row, col int) string {

@@ -19,7 +19,7 @@ type duplicatesPanel struct {
 	a     *App
 	v     *consolidationView
 	obj   fyne.CanvasObject
-	kind  *widget.Select
+	kind  *choice
 	list  *keyList
 	count *widget.Label
 	pairs []stratplan.DuplicatePair
@@ -29,14 +29,14 @@ var duplicateKinds = []string{"Priorities", "Actions"}
 
 func newDuplicatesPanel(a *App, v *consolidationView) *duplicatesPanel {
 	p := &duplicatesPanel{a: a, v: v}
-	p.kind = widget.NewSelect(translated(duplicateKinds), nil)
+	p.kind = newChoice(translated(duplicateKinds), nil)
 	p.kind.SetSelectedIndex(0)
 	p.kind.OnChanged = func(string) { p.refresh() }
 	p.count = widget.NewLabel("")
 	p.list = newKeyList(func() int { return len(p.pairs) }, func() fyne.CanvasObject {
 		score := widget.NewLabelWithStyle("100%", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		a, b := newRowLabel(), newRowLabel()
-		return container.NewBorder(nil, nil, fixedWidth(64, score), nil, container.NewGridWithColumns(2, a, b))
+		return container.NewBorder(nil, nil, fixedUnits(4, score), nil, container.NewGridWithColumns(2, a, b))
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i >= len(p.pairs) {
 			return
@@ -108,9 +108,7 @@ func (p *duplicatesPanel) accept(i int) {
 	}
 	d, kind := p.pairs[i], p.kindName()
 	if p.a.edit(func(ed *stratplan.Edit) error { return ed.LinkSame(kind, d.A.ID, d.B.ID) }) {
-		p.a.offerUndo(lang.L("Linked “{{.A}}” and “{{.B}}” as the same.", map[string]any{"A": d.A.Str("title"), "B": d.B.Str("title")}), func() {
-			p.a.edit(func(ed *stratplan.Edit) error { return ed.Unlink(kind, d.B.ID) })
-		})
+		p.a.setStatus(lang.L("Linked “{{.A}}” and “{{.B}}” as the same.", map[string]any{"A": d.A.Str("title"), "B": d.B.Str("title")}) + " " + lang.L("Ctrl+Z takes it back."))
 		p.afterChange(i)
 	}
 }
@@ -122,9 +120,7 @@ func (p *duplicatesPanel) dismiss(i int) {
 	}
 	d := p.pairs[i]
 	if p.a.edit(func(ed *stratplan.Edit) error { return ed.DismissDuplicate(d.A.ID, d.B.ID) }) {
-		p.a.offerUndo(lang.L("“{{.A}}” and “{{.B}}” are not the same: the pair is no longer suggested.", map[string]any{"A": d.A.Str("title"), "B": d.B.Str("title")}), func() {
-			p.a.edit(func(ed *stratplan.Edit) error { return ed.RestoreDuplicate(d.A.ID, d.B.ID) })
-		})
+		p.a.setStatus(lang.L("“{{.A}}” and “{{.B}}” are not the same: the pair is no longer suggested.", map[string]any{"A": d.A.Str("title"), "B": d.B.Str("title")}) + " " + lang.L("Ctrl+Z takes it back."))
 		p.afterChange(i)
 	}
 }
@@ -134,6 +130,6 @@ func (p *duplicatesPanel) afterChange(i int) {
 	if len(p.pairs) == 0 {
 		return
 	}
-	p.list.Select(min(i, len(p.pairs)-1))
+	p.list.pick(min(i, len(p.pairs)-1))
 	p.a.win.Canvas().Focus(p.list)
 }

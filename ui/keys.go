@@ -27,9 +27,8 @@ func (a *App) showKeys() {
 	}
 	doc := a.plan.Doc()
 	me := doc.ReplicaInfo(a.plan.Replica())
-	label := widget.NewEntry()
+	label := newEntry(lang.L("e.g. Europe workshop, Brussels"))
 	label.SetText(me.Label)
-	label.SetPlaceHolder(lang.L("e.g. Europe workshop, Brussels"))
 	regions := doc.Regions()
 	names := []string{lang.L("Any region (Secretariat)")}
 	sel := 0
@@ -39,9 +38,9 @@ func (a *App) showKeys() {
 			sel = i + 1
 		}
 	}
-	region := widget.NewSelect(names, nil)
+	region := newChoice(names, nil)
 	region.SetSelectedIndex(sel)
-	saveMe := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+	saveMe := newButton(lang.L("Save"), theme.DocumentSaveIcon(), func() {
 		reg := ""
 		if i := region.SelectedIndex(); i > 0 {
 			reg = regions[i-1].E.ID
@@ -54,18 +53,18 @@ func (a *App) showKeys() {
 	})
 	laptop := widget.NewForm(widget.NewFormItem(lang.L("Name in bundles"), label), widget.NewFormItem(lang.L("Region"), region))
 
-	own := widget.NewEntry()
+	own := newEntry("")
 	own.Disable()
 	if k, err := a.cfg.OwnKey(); err == nil {
 		own.SetText(base64.StdEncoding.EncodeToString(k.Public().(ed25519.PublicKey)))
 	} else {
 		own.SetText(err.Error())
 	}
-	copyKey := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
+	copyKey := newButton(lang.L("Copy"), theme.ContentCopyIcon(), func() {
 		a.fy.Clipboard().SetContent(own.Text)
 		a.setStatus(lang.L("Your public key is on the clipboard: send it to whoever imports your bundles."))
 	})
-	saveKey := widget.NewButtonWithIcon(lang.L("Save to a file…"), theme.DocumentSaveIcon(), func() {
+	saveKey := newButton(lang.L("Save to a file…"), theme.DocumentSaveIcon(), func() {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err != nil || w == nil {
 				return
@@ -77,17 +76,17 @@ func (a *App) showKeys() {
 			}
 		}, a.win)
 		d.SetFileName(slug(label.Text, "my-key") + ".pub")
-		d.Show()
+		a.showFileDialog(d)
 	})
 
 	trusted, err := a.plan.TrustedKeys()
 	if err != nil {
 		a.showError(err)
 	}
-	var list *widget.List
-	list = widget.NewList(func() int { return len(trusted) },
+	var list *keyList
+	list = newKeyList(func() int { return len(trusted) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), nil), widget.NewLabel(""))
+			return container.NewBorder(nil, nil, nil, newButton(lang.L("Remove"), theme.DeleteIcon(), nil), widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			t := trusted[i]
@@ -97,7 +96,7 @@ func (a *App) showKeys() {
 				where = doc.RegionName(t.Region)
 			}
 			c.Objects[0].(*widget.Label).SetText(t.Label + " — " + where + " — " + stratplan.KeyFingerprint(t.Key))
-			c.Objects[1].(*widget.Button).OnTapped = func() {
+			c.Objects[1].(*button).OnTapped = func() {
 				if err := a.plan.Untrust(t.Key); err != nil {
 					a.showError(err)
 					return
@@ -106,7 +105,7 @@ func (a *App) showKeys() {
 				list.Refresh()
 			}
 		})
-	trust := widget.NewButtonWithIcon(lang.L("Trust a key…"), theme.ContentAddIcon(), func() {
+	trust := newButton(lang.L("Trust a key…"), theme.ContentAddIcon(), func() {
 		a.trustKeyDialog(func() {
 			trusted, _ = a.plan.TrustedKeys()
 			list.Refresh()
@@ -120,17 +119,14 @@ func (a *App) showKeys() {
 			widget.NewCard(lang.L("My public key"), "", container.NewBorder(nil, nil, nil, container.NewHBox(copyKey, saveKey), own)),
 			widget.NewLabelWithStyle(lang.L("Trusted keys"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), about),
 		container.NewHBox(trust), nil, nil, list)
-	d := dialog.NewCustom(lang.L("Trusted keys and this laptop"), lang.L("Close"), content, a.win)
-	d.Resize(fyne.NewSize(760, 600))
-	d.Show()
+	a.showInfo(lang.L("Trusted keys and this laptop"), content, fyne.NewSize(760, 600))
 }
 
 // trustKeyDialog asks for a key (pasted, or read from a file), whose it is
 // and the region that person speaks for.
 func (a *App) trustKeyDialog(done func()) {
-	key := widget.NewEntry()
-	key.SetPlaceHolder(lang.L("Paste the key, or load it from a file"))
-	load := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+	key := newEntry(lang.L("Paste the key, or load it from a file"))
+	load := newButton("", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return
@@ -144,26 +140,22 @@ func (a *App) trustKeyDialog(done func()) {
 			key.SetText(strings.TrimSpace(string(b)))
 		}, a.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".pub", ".txt", ".key"}))
-		d.Show()
+		a.showFileDialog(d)
 	})
-	label := widget.NewEntry()
-	label.SetPlaceHolder(lang.L("e.g. Aminata Traoré, WCA facilitator"))
+	label := newEntry(lang.L("e.g. Aminata Traoré, WCA facilitator"))
 	regions := a.plan.Doc().Regions()
 	names := []string{lang.L("Any region (Secretariat)")}
 	for _, r := range regions {
 		names = append(names, r.Name)
 	}
-	region := widget.NewSelect(names, nil)
+	region := newChoice(names, nil)
 	region.SetSelectedIndex(0)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Key"), container.NewBorder(nil, nil, nil, load, key)),
 		widget.NewFormItem(lang.L("Whose key"), label),
 		widget.NewFormItem(lang.L("Speaks for"), region),
 	}
-	d := dialog.NewForm(lang.L("Trust a key"), lang.L("Trust"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	a.showForm(lang.L("Trust a key"), lang.L("Trust"), items, func() {
 		raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(key.Text))
 		if err != nil || len(raw) != ed25519.PublicKeySize {
 			a.showError(errors.New(lang.L("This is not a stratplan public key: ask its owner for the key shown under 'My public key'.")))
@@ -178,7 +170,6 @@ func (a *App) trustKeyDialog(done func()) {
 			return
 		}
 		done()
-	}, a.win)
-	d.Resize(fyne.NewSize(620, d.MinSize().Height))
-	d.Show()
+	}, fyne.NewSize(620, 0))
+	a.win.Canvas().Focus(key)
 }

@@ -18,7 +18,7 @@ import (
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
-	re := regexp.MustCompile(`lang\.(?:[LN]|X)\("((?:[^"\\]|\\.)*)"`)
+	re := regexp.MustCompile(`(?:lang\.(?:[LN]|X)|\bmsg)\("((?:[^"\\]|\\.)*)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -32,11 +32,16 @@ func usedKeys(t *testing.T) map[string]bool {
 			keys[string(m[1])] = true
 		}
 	}
-	for _, list := range [][]string{quadrantTitles, quadrantAdd, modeLabels, participantColumns, categoryLabels, scanColumns, priorityColumns,
-		actionColumns, actionStatusLabels, delivStatusLabels, indicatorColumns, directionLabels, frequencyLabels, matrixQuadrants,
-		matrixColumns, matrixOrders, receiptColumns, duplicateKinds, statusLabels, milestoneLabels} {
+	for _, list := range [][]string{quadrantTitles, quadrantAdd, modeLabels, categoryLabels,
+		actionStatusLabels, delivStatusLabels, directionLabels, frequencyLabels, matrixQuadrants,
+		matrixColumns, matrixOrders, duplicateKinds, statusLabels, milestoneLabels} {
 		for _, k := range list {
 			keys[k] = true
+		}
+	}
+	for _, cols := range [][]column{participantColumns, scanColumns, priorityColumns, actionColumns, indicatorColumns, receiptColumns} {
+		for _, c := range cols {
+			keys[c.name] = true
 		}
 	}
 	for _, s := range pages {

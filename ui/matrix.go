@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -15,19 +16,24 @@ var matrixQuadrants = []string{"Quick wins", "Major projects", "Fill-ins", "Than
 
 // matrixPoint is one priority placed on the impact × effort matrix.
 type matrixPoint struct {
-	Label          string // its rank
+	Label          string // its number in the ranking: one number per priority
 	Impact, Effort int    // 1–5; 0 = not scored, not placed
+	Picked         bool   // the priority selected in the table
 }
 
 // matrix draws the impact × effort 2×2 matrix with the priorities placed
-// in it: quick wins top left, major projects top right.
+// in it, quick wins top left and major projects top right. The quadrant
+// names sit in bands above and below the area where priorities go, so
+// that no priority hides a name; priorities that share a cell are set side
+// by side, each with its own number, the one of its row in the ranking.
 type matrix struct {
 	widget.BaseWidget
 	points []matrixPoint
+	scale  float32 // text size, in the theme's text sizes
 }
 
-func newMatrix() *matrix {
-	m := &matrix{}
+func newMatrix(scale float32) *matrix {
+	m := &matrix{scale: scale}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -38,19 +44,21 @@ func (m *matrix) set(points []matrixPoint) {
 }
 
 // MinSize leaves room to read the quadrant names.
-func (m *matrix) MinSize() fyne.Size { return fyne.NewSize(300, 280) }
+func (m *matrix) MinSize() fyne.Size {
+	s := theme.TextSize() * m.scale
+	return fyne.NewSize(s*18, s*16)
+}
 
 // CreateRenderer draws the quadrants, their names and the points.
 func (m *matrix) CreateRenderer() fyne.WidgetRenderer {
 	r := &matrixRenderer{m: m}
-	fills := []color.NRGBA{{0x2e, 0x7d, 0x32, 0x50}, {0x15, 0x65, 0xc0, 0x50}, {0x80, 0x80, 0x80, 0x40}, {0xc6, 0x28, 0x28, 0x40}}
 	for i := range 4 {
-		r.quads[i] = canvas.NewRectangle(fills[i])
-		r.names[i] = canvas.NewText(lang.L(matrixQuadrants[i]), theme.Color(theme.ColorNameForeground))
+		r.quads[i] = canvas.NewRectangle(color.Transparent)
+		r.names[i] = canvas.NewText(lang.L(matrixQuadrants[i]), color.Black)
 		r.names[i].TextStyle = fyne.TextStyle{Bold: true}
 	}
-	r.yAxis = canvas.NewText(lang.L("Impact")+" ↑", theme.Color(theme.ColorNameForeground))
-	r.xAxis = canvas.NewText(lang.L("Effort")+" →", theme.Color(theme.ColorNameForeground))
+	r.yAxis = canvas.NewText(lang.L("Impact")+" ↑", color.Black)
+	r.xAxis = canvas.NewText(lang.L("Effort")+" →", color.Black)
 	r.Refresh()
 	return r
 }
@@ -78,57 +86,112 @@ func (r *matrixRenderer) Objects() []fyne.CanvasObject {
 	return objs
 }
 
+// matrixFills are the quadrants' colours, pale enough for black numbers
+// and names, told apart by their names rather than by colour.
+var matrixFills = []color.NRGBA{{0x00, 0x9e, 0x73, 0x40}, {0x00, 0x72, 0xb2, 0x40}, {0x99, 0x99, 0x99, 0x38}, {0xd5, 0x5e, 0x00, 0x40}}
+
 func (r *matrixRenderer) Refresh() {
+	fg := themeColor(theme.ColorNameForeground)
+	for i := range 4 {
+		r.quads[i].FillColor = matrixFills[i]
+		r.names[i].Color = fg
+		r.names[i].Text = lang.L(matrixQuadrants[i])
+	}
+	r.xAxis.Color, r.yAxis.Color = fg, fg
 	for len(r.dots) < len(r.m.points) {
-		c := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
+		c := canvas.NewCircle(color.Black)
 		t := canvas.NewText("", color.White)
 		t.TextStyle = fyne.TextStyle{Bold: true}
-		t.Alignment = fyne.TextAlignCenter
 		r.dots, r.labels = append(r.dots, c), append(r.labels, t)
 	}
 	r.dots, r.labels = r.dots[:len(r.m.points)], r.labels[:len(r.m.points)]
 	for i, p := range r.m.points {
 		r.labels[i].Text = p.Label
-		if p.Impact == 0 || p.Effort == 0 {
-			r.dots[i].Hide()
-			r.labels[i].Hide()
-		} else {
-			r.dots[i].Show()
-			r.labels[i].Show()
+		r.dots[i].FillColor = themeColor(theme.ColorNamePrimary)
+		r.labels[i].Color = themeColor(theme.ColorNameForegroundOnPrimary)
+		r.dots[i].StrokeWidth = 0
+		if p.Picked {
+			r.dots[i].StrokeColor, r.dots[i].StrokeWidth = fg, 3
 		}
+		showIf(r.dots[i], p.Impact > 0 && p.Effort > 0)
+		showIf(r.labels[i], p.Impact > 0 && p.Effort > 0)
 	}
 	r.Layout(r.m.Size())
 	canvas.Refresh(r.m)
 }
 
 func (r *matrixRenderer) Layout(size fyne.Size) {
-	pad, top := float32(4), float32(22)
-	w, h := size.Width-pad, size.Height-2*top
+	s := theme.TextSize() * r.m.scale
+	for i := range 4 {
+		r.names[i].TextSize = s
+	}
+	r.xAxis.TextSize, r.yAxis.TextSize = s, s
+	band := s * 1.6 // the names' bands, above and below the points
+	axis := s * 1.5 // the axis names, above and below everything
+	top := axis
+	w, h := size.Width, size.Height-2*axis
+	if w <= 0 || h <= 4*band {
+		return
+	}
 	half := fyne.NewSize(w/2, h/2)
-	origins := []fyne.Position{{X: pad, Y: top}, {X: pad + w/2, Y: top}, {X: pad, Y: top + h/2}, {X: pad + w/2, Y: top + h/2}}
+	origins := []fyne.Position{{X: 0, Y: top}, {X: w / 2, Y: top}, {X: 0, Y: top + h/2}, {X: w / 2, Y: top + h/2}}
 	for i := range 4 {
 		r.quads[i].Move(origins[i])
 		r.quads[i].Resize(half.Subtract(fyne.NewSize(2, 2)))
-		r.names[i].Move(origins[i].Add(fyne.NewPos(6, 4)))
+		name := fyne.MeasureText(r.names[i].Text, s, r.names[i].TextStyle)
+		x := origins[i].X + s*0.4
+		if i%2 == 1 { // right-hand quadrants: names against the right edge
+			x = origins[i].X + half.Width - name.Width - s*0.6
+		}
+		y := top + s*0.2 // top quadrants: in the top band
+		if i >= 2 {
+			y = top + h - band + s*0.1 // bottom quadrants: in the bottom band
+		}
+		r.names[i].Move(fyne.NewPos(x, y))
 	}
-	r.yAxis.Move(fyne.NewPos(pad, 0))
-	r.xAxis.Move(fyne.NewPos(pad+w-fyne.MeasureText(r.xAxis.Text, r.xAxis.TextSize, r.xAxis.TextStyle).Width, top+h+2))
-	// Points: effort 1–5 left to right, impact 1–5 bottom to top; several
-	// in one spot are spread so that each stays readable.
+	r.yAxis.Move(fyne.NewPos(0, 0))
+	xw := fyne.MeasureText(r.xAxis.Text, s, r.xAxis.TextStyle).Width
+	r.xAxis.Move(fyne.NewPos(w-xw, top+h+s*0.1))
+	// Points: effort 1–5 left to right, impact 1–5 bottom to top, between
+	// the bands; the priorities of one cell side by side, three a row.
+	px, py, pw, ph := float32(0), top+band, w, h-2*band
+	cw, ch := pw/5, ph/5
+	d := min(cw*0.8, ch*0.9, s*1.9)
+	count := map[[2]int]int{}
+	for _, p := range r.m.points {
+		if p.Impact > 0 && p.Effort > 0 {
+			count[[2]int{p.Effort, p.Impact}]++
+		}
+	}
 	taken := map[[2]int]int{}
-	d := float32(26)
 	for i, p := range r.m.points {
 		if p.Impact == 0 || p.Effort == 0 {
 			continue
 		}
 		k := [2]int{p.Effort, p.Impact}
-		n := taken[k]
+		n, all := taken[k], count[k]
 		taken[k]++
-		x := pad + (float32(p.Effort)-0.5)/5*w - d/2 + float32(n%3)*d*0.8
-		y := top + (1-(float32(p.Impact)-0.5)/5)*h - d/2 + float32(n/3)*d*0.8
-		r.dots[i].Move(fyne.NewPos(x, y))
-		r.dots[i].Resize(fyne.NewSquareSize(d))
-		ls := fyne.MeasureText(p.Label, theme.TextSize(), r.labels[i].TextStyle)
-		r.labels[i].Move(fyne.NewPos(x+(d-ls.Width)/2, y+(d-ls.Height)/2))
+		perRow := min(all, 3)
+		rowsN := (all + 2) / 3
+		dd := min(d, ch/float32(rowsN)*0.9, cw/float32(perRow)*0.9)
+		cx := px + float32(p.Effort-1)*cw + cw/2 + (float32(n%3)-float32(perRow-1)/2)*dd*1.05
+		cy := py + float32(5-p.Impact)*ch + ch/2 + (float32(n/3)-float32(rowsN-1)/2)*dd*1.05
+		r.dots[i].Move(fyne.NewPos(cx-dd/2, cy-dd/2))
+		r.dots[i].Resize(fyne.NewSquareSize(dd))
+		ts := min(s, dd*0.6)
+		r.labels[i].TextSize = ts
+		ls := fyne.MeasureText(r.labels[i].Text, ts, r.labels[i].TextStyle)
+		r.labels[i].Move(fyne.NewPos(cx-ls.Width/2, cy-ls.Height/2))
 	}
+}
+
+// matrixPoints places the first max priorities of a ranking, numbered as
+// the ranking lists them.
+func matrixPoints(impact, effort []int, picked int, max int) []matrixPoint {
+	n := min(len(impact), max)
+	pts := make([]matrixPoint, n)
+	for i := range n {
+		pts[i] = matrixPoint{Label: fmt.Sprint(i + 1), Impact: impact[i], Effort: effort[i], Picked: i == picked}
+	}
+	return pts
 }

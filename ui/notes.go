@@ -9,14 +9,14 @@ import (
 	"stratplan"
 )
 
-// notesPanel holds the minutes of one step of the workshop. Its text is
-// saved when the user leaves it, in a note whose id comes from the
-// workshop and the step, so notes typed on two laptops meet in one place.
+// notesPanel holds the minutes of one step of the workshop, in the step's
+// notes drawer. Its text is saved when the user leaves it, in a note whose
+// id comes from the workshop and the step, so notes typed on two laptops
+// meet in one place.
 type notesPanel struct {
 	a     *App
 	step  string
 	entry *commitEntry
-	acc   *widget.Accordion
 	obj   fyne.CanvasObject
 }
 
@@ -25,9 +25,8 @@ func newNotesPanel(a *App, step string) *notesPanel {
 	n.entry = newCommitEntry(lang.L("Minutes of this part of the discussion: what was said, decided, left open…"), n.save)
 	n.entry.MultiLine = true
 	n.entry.Wrapping = fyne.TextWrapWord
-	n.entry.SetMinRowsVisible(3)
-	n.acc = widget.NewAccordion(widget.NewAccordionItem(lang.L("Notes"), n.entry))
-	n.obj = container.NewVBox(n.acc)
+	title := widget.NewLabelWithStyle(lang.L("Notes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	n.obj = container.NewBorder(title, nil, nil, nil, n.entry)
 	return n
 }
 
@@ -44,8 +43,13 @@ func (n *notesPanel) save(text string) {
 
 func (n *notesPanel) refresh() {
 	text := ""
-	if e := n.a.plan.Doc().Entity(stratplan.NoteID(n.a.workshop, n.step)); e != nil && !e.Deleted() {
+	if e := n.a.plan.Doc().Get(stratplan.KindNote, stratplan.NoteID(n.a.workshop, n.step)); e != nil && !e.Deleted() {
 		text = e.Str("text")
 	}
 	n.entry.show(n.a.win.Canvas(), text)
+	if n.a.workshop == "" {
+		n.entry.Disable()
+	} else {
+		n.entry.Enable()
+	}
 }

@@ -22,87 +22,48 @@ import (
 // quick add, edit, remove and CSV import.
 type participantsView struct {
 	a     *App
-	obj   fyne.CanvasObject
+	quick fyne.CanvasObject
 	title *widget.Label
 
-	name, member, role *widget.Entry
-	table              *keyTable
+	name, member, role *entry
+	table              *textTable
 	rows               []stratplan.Participant
 	selected           int
-	editBtn, removeBtn *widget.Button
 }
 
-var participantColumns = []string{"Name", "Member administration", "Role"}
+var participantColumns = []column{{name: "Name", max: 14}, {name: "Member administration", max: 14}, {name: "Role", flex: true}}
 
 func newParticipantsView(a *App) *participantsView {
 	p := &participantsView{a: a, selected: -1}
-	p.name = widget.NewEntry()
-	p.name.SetPlaceHolder(lang.L("Name"))
-	p.member = widget.NewEntry()
-	p.member.SetPlaceHolder(lang.L("Member administration"))
-	p.role = widget.NewEntry()
-	p.role.SetPlaceHolder(lang.L("Role"))
-	for _, e := range []*widget.Entry{p.name, p.member, p.role} {
+	p.name = newEntry(lang.L("Name"))
+	p.member = newEntry(lang.L("Member administration"))
+	p.role = newEntry(lang.L("Role"))
+	for _, e := range []*entry{p.name, p.member, p.role} {
 		e.OnSubmitted = func(string) { p.add() }
 	}
-	add := widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), p.add)
-	importBtn := widget.NewButtonWithIcon(lang.L("Import CSV…"), theme.UploadIcon(), p.importDialog)
-	quick := container.NewBorder(nil, nil, nil, container.NewHBox(add, importBtn),
-		container.NewGridWithColumns(3, p.name, p.member, p.role))
-
-	p.table = newKeyTable(
-		func() (int, int) { return len(p.rows), len(participantColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, l)
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= len(p.rows) {
-				return
-			}
-			r := p.rows[id.Row]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText([]string{r.Name, r.Member, r.Role}[id.Col])
-			showIf(c.Objects[1], id.Col == 0 && r.E.HasConflict())
-			c.Refresh() // cells are reused: lay out again for the badge shown or hidden
-		})
-	p.table.ShowHeaderRow = true
-	p.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(participantColumns[id.Col]))
-		}
-	}
-	for i, w := range []float32{240, 240, 380} {
-		p.table.SetColumnWidth(i, w)
-	}
-	p.table.OnSelect = func(row int) {
-		p.selected = row
-		p.updateButtons()
-	}
-	p.table.OnDelete = p.remove
-	p.table.OnEdit = func(row int) {
-		if p.rows[row].E.HasConflict() {
-			p.a.settleEntity(p.rows[row].E)
-			return
-		}
-		p.editDialog(row)
-	}
-	p.editBtn = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.editDialog(p.selected) })
-	p.removeBtn = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { p.remove(p.selected) })
-	p.updateButtons()
+	add := newButton(lang.L("Add"), theme.ContentAddIcon(), p.add)
 	p.title = widget.NewLabelWithStyle(lang.L("Participants"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.obj = container.NewBorder(container.NewVBox(p.title, quick),
-		container.NewHBox(p.editBtn, p.removeBtn), nil, nil, p.table)
+	p.quick = container.NewBorder(nil, nil, p.title, add, container.NewGridWithColumns(3, p.name, p.member, p.role))
+
+	p.table = newTextTable(func() int { return len(p.rows) }, participantColumns, func(row, col int) string {
+		r := p.rows[row]
+		name := r.Name
+		if r.E.HasConflict() {
+			name = "⚠ " + name
+		}
+		return []string{name, r.Member, r.Role}[col]
+	})
+	p.table.Style = func(row, col int) widget.Importance {
+		if col == 0 && p.rows[row].E.HasConflict() {
+			return widget.WarningImportance
+		}
+		return widget.MediumImportance
+	}
+	p.table.OnSelect = func(row int) { p.selected = row }
+	p.table.OnDelete = p.remove
+	p.table.OnEdit = p.edit
 	return p
 }
-
-func (p *participantsView) object() fyne.CanvasObject { return p.obj }
 
 func (p *participantsView) refresh() {
 	p.rows = p.a.plan.Doc().Participants(p.a.workshop)
@@ -111,18 +72,20 @@ func (p *participantsView) refresh() {
 		p.table.UnselectAll()
 	}
 	p.title.SetText(lang.L("Participants") + fmt.Sprintf(" (%d)", len(p.rows)))
-	p.table.Refresh()
-	p.updateButtons()
+	p.table.refresh()
 }
 
-func (p *participantsView) updateButtons() {
-	if p.selected >= 0 && p.selected < len(p.rows) {
-		p.editBtn.Enable()
-		p.removeBtn.Enable()
-	} else {
-		p.editBtn.Disable()
-		p.removeBtn.Disable()
+// edit opens the participant in a row, or the conflict two laptops left on it.
+func (p *participantsView) edit(row int) {
+	if row < 0 || row >= len(p.rows) {
+		p.a.setStatus(lang.L("Choose an item first."))
+		return
 	}
+	if p.rows[row].E.HasConflict() {
+		p.a.settleEntity(p.rows[row].E)
+		return
+	}
+	p.editDialog(row)
 }
 
 // add saves the quick-add row as a new participant and readies it for the
@@ -157,11 +120,12 @@ func addParticipant(ed *stratplan.Edit, ws, name, member, role string) error {
 
 func (p *participantsView) remove(row int) {
 	if row < 0 || row >= len(p.rows) {
+		p.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
 	r := p.rows[row]
 	if p.a.deleteWithUndo(r.E.Key(), lang.L("Removed {{.Name}}.", map[string]any{"Name": r.Name})) {
-		p.table.UnselectAll()
+		p.table.reselect(min(row, len(p.rows)-1))
 	}
 }
 
@@ -170,7 +134,7 @@ func (p *participantsView) editDialog(row int) {
 		return
 	}
 	r := p.rows[row]
-	name, member, role := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, member, role := newEntry(""), newEntry(""), newEntry("")
 	name.SetText(r.Name)
 	member.SetText(r.Member)
 	role.SetText(r.Role)
@@ -180,10 +144,7 @@ func (p *participantsView) editDialog(row int) {
 		widget.NewFormItem(lang.L("Role"), role),
 	}
 	id := r.E.ID
-	d := dialog.NewForm(lang.L("Edit participant"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	p.a.showForm(lang.L("Edit participant"), lang.L("Save"), items, func() {
 		if strings.TrimSpace(name.Text) == "" {
 			p.a.setStatus(lang.L("A participant needs a name: the change was not saved."))
 			return
@@ -193,12 +154,7 @@ func (p *participantsView) editDialog(row int) {
 				stratplan.Set("member", stratplan.Text(strings.TrimSpace(member.Text))), stratplan.Set("role", stratplan.Text(strings.TrimSpace(role.Text))))
 		})
 		p.a.win.Canvas().Focus(p.table)
-	}, p.a.win)
-	for _, e := range []*widget.Entry{name, member, role} {
-		e.OnSubmitted = func(string) { d.Submit() }
-	}
-	d.Resize(fyne.NewSize(560, d.MinSize().Height))
-	d.Show()
+	}, fyne.NewSize(560, 0))
 	p.a.win.Canvas().Focus(name)
 }
 
@@ -218,7 +174,7 @@ func (a *App) openCSV(read func(name string, r io.Reader)) {
 		read(r.URI().Name(), r)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))
-	d.Show()
+	a.showFileDialog(d)
 }
 
 // importCSV reads participants from a CSV file. Bad lines are listed with
@@ -275,26 +231,23 @@ func (a *App) showLineProblems(name string, problems []export.LineError, good in
 	for i, e := range problems {
 		lines[i] = lang.L("Line {{.Line}}: {{.Msg}}", map[string]any{"Line": e.Line, "Msg": e.Msg})
 	}
-	list := widget.NewList(func() int { return len(lines) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+	list := newKeyList(func() int { return len(lines) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
 	intro := widget.NewLabel(lang.L("{{.Bad}} lines of {{.File}} cannot be imported. Nothing has been imported yet: fix the file and import it again, or import the {{.Good}} good lines now.",
 		map[string]any{"Bad": len(problems), "File": name, "Good": good}))
 	intro.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(intro, nil, nil, nil, list)
+	rows := newWrappedRows(&list.List, list, 0, func() []string { return lines })
+	content := container.NewBorder(intro, nil, nil, nil, rows.obj)
+	size := fyne.NewSize(640, 420)
 	if good == 0 {
-		d := dialog.NewCustom(lang.L("Nothing to import"), lang.L("Close"), content, a.win)
-		d.Resize(fyne.NewSize(640, 420))
-		d.Show()
-		return
+		a.showInfo(lang.L("Nothing to import"), content, size)
+	} else {
+		a.showConfirm(lang.L("Some lines cannot be imported"),
+			lang.N("Import the {{.Good}} good lines", good, map[string]any{"Good": good}), lang.L("Cancel"), content, apply, size)
 	}
-	d := dialog.NewCustomConfirm(lang.L("Some lines cannot be imported"),
-		lang.N("Import the {{.Good}} good lines", good, map[string]any{"Good": good}), lang.L("Cancel"), content,
-		func(ok bool) {
-			if ok {
-				apply()
-			}
-		}, a.win)
-	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -28,16 +27,16 @@ func FirstNames() assets.FirstNames {
 // setupView is the plan's set-up, above the workshop steps: what the
 // Secretariat settles before sending the plan to the regions.
 type setupView struct {
-	a   *App
-	obj fyne.CanvasObject
+	a     *App
+	frame *stepFrame
 
 	org, title, start, end, currency, budget, staff *commitEntry
 
-	regionCode, regionName *widget.Entry
+	regionCode, regionName *entry
 	regionList             *keyList
 	regions                []stratplan.Region
 
-	objTitle   *widget.Entry
+	objTitle   *entry
 	objList    *keyList
 	objectives []stratplan.Objective
 }
@@ -53,8 +52,8 @@ func newSetupView(a *App) stepView {
 	v.end = newCommitEntry("YYYY-MM-DD", v.setDate("period_end"))
 	v.start.Validator, v.end.Validator = validDate, validDate
 	v.currency = newCommitEntry("EUR", text("currency"))
-	v.budget = newCommitEntry("0", v.setAmount("budget_available"))
-	v.staff = newCommitEntry("0", v.setAmount("staff_months_available"))
+	v.budget = newAmountField(a, func(s string) { v.setPlan("budget_available", s) })
+	v.staff = newAmountField(a, func(s string) { v.setPlan("staff_months_available", s) })
 	details := widget.NewForm(
 		widget.NewFormItem(lang.L("Organisation"), v.org),
 		widget.NewFormItem(lang.L("Title"), v.title),
@@ -65,10 +64,8 @@ func newSetupView(a *App) stepView {
 		widget.NewFormItem(lang.L("Staff months available"), v.staff),
 	)
 
-	v.regionCode = widget.NewEntry()
-	v.regionCode.SetPlaceHolder(lang.L("Code"))
-	v.regionName = widget.NewEntry()
-	v.regionName.SetPlaceHolder(lang.L("Name, then Enter"))
+	v.regionCode = newEntry(lang.L("Code"))
+	v.regionName = newEntry(lang.L("Name, then Enter"))
 	v.regionCode.OnSubmitted = func(string) { a.win.Canvas().Focus(v.regionName) }
 	v.regionName.OnSubmitted = func(string) { v.addRegion() }
 	v.regionList = newKeyList(func() int { return len(v.regions) }, newRowLabel, func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -79,7 +76,7 @@ func newSetupView(a *App) stepView {
 	})
 	v.regionList.OnEdit = v.editRegion
 	v.regionList.OnDelete = v.removeRegion
-	codeBox := fixedWidth(90, v.regionCode)
+	codeBox := fixedUnits(5, v.regionCode)
 	addRegion := container.New(layout.NewBorderLayout(nil, nil, codeBox, nil), codeBox, v.regionName)
 	regionTools := container.NewHBox(
 		newFlatAction(theme.DocumentCreateIcon(), lang.L("Rename"), func() { v.editRegion(v.regionList.selected) }),
@@ -87,7 +84,7 @@ func newSetupView(a *App) stepView {
 	regionsTop := container.NewVBox(section(lang.L("Regions")), addRegion)
 	regions := container.New(newBorder(regionsTop, regionTools), regionsTop, v.regionList, regionTools)
 
-	v.objTitle = widget.NewEntry()
+	v.objTitle = newEntry("")
 	v.objTitle.OnSubmitted = func(string) { v.addObjective() }
 	v.objList = newKeyList(func() int { return len(v.objectives) }, newRowLabel, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(v.objectives) {
@@ -106,28 +103,27 @@ func newSetupView(a *App) stepView {
 	objectives := container.New(newBorder(objTop, objTools), objTop, v.objList, objTools)
 	for _, k := range []fyne.KeyName{fyne.KeyUp, fyne.KeyDown} {
 		delta := map[fyne.KeyName]int{fyne.KeyUp: -1, fyne.KeyDown: +1}[k]
-		a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+		a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 			if a.win.Canvas().Focused() == v.objList {
 				v.moveObjective(v.objList.target(), delta)
 			}
 		})
 	}
 
-	hint := widget.NewLabelWithStyle(lang.L("Set the plan up here before the workshops: its regions (a code such as EUR and a name) and its strategic objectives (numbered SO1, SO2… as you add them). Then export it (File ▸ Export bundle) and send the bundle to each region's facilitator, who starts from it: everything the regions do then merges back into one plan."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	keys := widget.NewLabelWithStyle(lang.L("In the lists: Enter edits, Delete removes (only what nothing uses), Alt+↑ / Alt+↓ move an objective."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	keys.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(lang.L("Plan")), hint)
 	left := container.NewVBox(section(lang.L("The plan")), details)
 	// The plan's details first in the focus order, then regions, then
 	// objectives; the lists share what the form leaves.
-	form := fixedWidth(430, container.NewVScroll(left))
-	regionsBox := fixedWidth(300, regions)
+	form := fixedUnits(25, container.NewVScroll(left))
+	regionsBox := fixedUnits(17, regions)
 	lists := container.New(layout.NewBorderLayout(nil, nil, regionsBox, nil), regionsBox, objectives)
 	body := container.New(layout.NewBorderLayout(nil, nil, form, nil), form, lists)
-	v.obj = container.New(newBorder(top, keys), top, body, keys)
+	v.frame = newStepFrame(a, stepParts{
+		Key:     "plan",
+		Title:   msg("Plan"),
+		Help:    msg("Set the plan up here before the workshops: its regions (a code such as EUR and a name) and its strategic objectives (numbered SO1, SO2… as you add them). In the lists, Enter edits, Delete removes what nothing uses, Ctrl+↑ / Ctrl+↓ move an objective. Then export the plan (File ▸ Export bundle) and send it to each region's facilitator, who starts from it: everything the regions do merges back into one plan."),
+		Body:    body,
+		NoNotes: true,
+	})
 	return v
 }
 
@@ -154,7 +150,7 @@ func (a *App) showObjectives() {
 	}
 }
 
-func (v *setupView) object() fyne.CanvasObject { return v.obj }
+func (v *setupView) object() fyne.CanvasObject { return v.frame.object() }
 func (v *setupView) focus()                    { v.a.win.Canvas().Focus(v.org) }
 
 func (v *setupView) refresh() {
@@ -166,13 +162,14 @@ func (v *setupView) refresh() {
 	v.start.show(c, info.PeriodStart)
 	v.end.show(c, info.PeriodEnd)
 	v.currency.show(c, info.Currency)
-	v.budget.show(c, amountText(info.E.Str("budget_available")))
-	v.staff.show(c, amountText(info.E.Str("staff_months_available")))
+	v.budget.show(c, amountText(info.BudgetAvailable))
+	v.staff.show(c, amountText(info.StaffMonthsAvailable))
 	v.regions = doc.Regions()
 	v.objectives = doc.Objectives()
 	v.objTitle.SetPlaceHolder(lang.L("Title of {{.Code}}, then Enter", map[string]any{"Code": doc.NextObjectiveCode()}))
 	v.regionList.Refresh()
 	v.objList.Refresh()
+	v.frame.refresh()
 }
 
 func (v *setupView) setPlan(field, value string) {
@@ -201,22 +198,6 @@ func (v *setupView) setDate(field string) func(string) {
 			return
 		}
 		v.setPlan(field, s)
-	}
-}
-
-func (v *setupView) setAmount(field string) func(string) {
-	return func(s string) {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			v.setPlan(field, "")
-			return
-		}
-		f, err := stratplan.ParseAmountIn(s, userLang())
-		if err != nil {
-			v.a.setStatus(lang.L("Write an amount as a plain number, e.g. 250000 or 12.5: it was not saved."))
-			return
-		}
-		v.setPlan(field, stratplan.FormatAmount(f))
 	}
 }
 
@@ -265,14 +246,11 @@ func (v *setupView) editRegion(i int) {
 		return
 	}
 	r := v.regions[i]
-	code, name := widget.NewEntry(), widget.NewEntry()
+	code, name := newEntry(""), newEntry("")
 	code.SetText(r.Code)
 	name.SetText(r.Name)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Code"), code), widget.NewFormItem(lang.L("Name"), name)}
-	d := dialog.NewForm(lang.L("Rename the region"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	v.a.showForm(lang.L("Rename the region"), lang.L("Save"), items, func() {
 		c, n := strings.TrimSpace(code.Text), strings.TrimSpace(name.Text)
 		if err := v.a.plan.Doc().CheckRegion(r.E.ID, c, n); err != nil {
 			v.a.showError(errors.New(setupProblem(err)))
@@ -282,11 +260,7 @@ func (v *setupView) editRegion(i int) {
 			return ed.Set(r.E.ID, stratplan.KindRegion, stratplan.Set("code", stratplan.Text(c)), stratplan.Set("name", stratplan.Text(n)))
 		})
 		v.a.win.Canvas().Focus(v.regionList)
-	}, v.a.win)
-	name.OnSubmitted = func(string) { d.Submit() }
-	code.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(480, d.MinSize().Height))
-	d.Show()
+	}, fyne.NewSize(480, 0))
 	v.a.win.Canvas().Focus(name)
 }
 
@@ -370,17 +344,13 @@ func (v *setupView) editObjective(i int) {
 		return
 	}
 	o := v.objectives[i]
-	code, title, desc := widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
+	code, title, desc := newEntry(""), newEntry(""), newMultiLineEntry("")
 	code.SetText(o.Code)
 	title.SetText(o.Title)
 	desc.SetText(o.Description)
-	desc.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Code"), code), widget.NewFormItem(lang.L("Title"), title),
 		widget.NewFormItem(lang.X("field.description", "Description"), desc)}
-	d := dialog.NewForm(lang.L("Edit the objective"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	v.a.showForm(lang.L("Edit the objective"), lang.L("Save"), items, func() {
 		c, t := strings.TrimSpace(code.Text), strings.TrimSpace(title.Text)
 		if err := v.a.plan.Doc().CheckObjective(o.E.ID, c, t); err != nil {
 			v.a.showError(errors.New(setupProblem(err)))
@@ -391,11 +361,7 @@ func (v *setupView) editObjective(i int) {
 				stratplan.Set("description", stratplan.Text(strings.TrimSpace(desc.Text))))
 		})
 		v.a.win.Canvas().Focus(v.objList)
-	}, v.a.win)
-	title.OnSubmitted = func(string) { d.Submit() }
-	code.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
+	}, fyne.NewSize(560, 360))
 	v.a.win.Canvas().Focus(title)
 }
 
@@ -428,32 +394,7 @@ func (v *setupView) moveObjective(i, delta int) {
 	}
 	ids[i], ids[j] = ids[j], ids[i]
 	if v.a.edit(func(ed *stratplan.Edit) error { return ed.ReorderObjectives(ids) }) {
-		v.objList.Select(j)
+		v.objList.pick(j)
 		v.a.win.Canvas().Focus(v.objList)
 	}
-}
-
-// amountText shows a stored amount as the user's language writes it.
-func amountText(stored string) string {
-	if stored == "" {
-		return ""
-	}
-	f, err := stratplan.ParseAmount(stored)
-	if err != nil {
-		return stored
-	}
-	s := stratplan.FormatAmount(f)
-	if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// userLang is the language the window speaks: "en", "fr", "es"…
-func userLang() string {
-	l := lang.SystemLocale().LanguageString()
-	if i := strings.IndexAny(l, "-_"); i > 0 {
-		l = l[:i]
-	}
-	return strings.ToLower(l)
 }

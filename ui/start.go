@@ -31,7 +31,7 @@ func (a *App) startFromBundle() {
 		a.startFromFile(path)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	a.showFileDialog(d)
 }
 
 // startFromFile reads the bundle at path, says which plan it holds and
@@ -60,7 +60,7 @@ func (a *App) askStartPath(in *exchange.Incoming) {
 			"From": producerLabel(in.Bundle), "Date": in.Bundle.ExportedAt.Local().Format("2006-01-02"), "Signer": signerText(in.Bundle.Signer(nil, doc))}) + "\n\n" +
 		lang.L("A plan file of your own is made from it on this laptop. Everything you do in it merges back into the sender's plan when you send them a bundle."))
 	about.Wrapping = fyne.TextWrapWord
-	name := widget.NewEntry()
+	name := newEntry("")
 	name.SetText(slug(title, lang.L("plan")) + planExt)
 	folder := filepath.Dir(a.cfg.DefaultPath)
 	if a.plan != nil {
@@ -68,39 +68,37 @@ func (a *App) askStartPath(in *exchange.Incoming) {
 	}
 	where := widget.NewLabel(folder)
 	where.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
-		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+	choose := newButton(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+		a.showFileDialog(dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				folder = l.Path()
 				where.SetText(folder)
 			}
-		}, a.win)
+		}, a.win))
 	})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, where)),
 		widget.NewFormItem(lang.L("File name"), name))
-	d := dialog.NewCustomConfirm(lang.L("Start from a plan you were sent"), lang.L("Create"), lang.L("Cancel"),
-		container.NewVBox(about, form), func(ok bool) {
-			if !ok {
-				return
-			}
-			file := strings.TrimSpace(name.Text)
-			if !strings.HasSuffix(file, planExt) {
-				file += planExt
-			}
-			path := filepath.Join(folder, file)
-			if err := a.cfg.StartFrom(path, in); err != nil {
-				a.showError(err)
-				return
-			}
-			a.current = 0
-			a.openPath(path)
-			if a.plan != nil {
-				a.setStatus(lang.L("Started from “{{.Title}}”: this laptop now works on the same plan. Create or choose your workshop; File ▸ Trusted keys and this laptop says which region you work for.", map[string]any{"Title": title}))
-			}
-		}, a.win)
-	name.OnSubmitted = func(string) { d.Confirm() }
-	d.Resize(fyne.NewSize(620, d.MinSize().Height))
-	d.Show()
+	create := func() {
+		file := strings.TrimSpace(name.Text)
+		if !strings.HasSuffix(file, planExt) {
+			file += planExt
+		}
+		path := filepath.Join(folder, file)
+		if err := a.cfg.StartFrom(path, in); err != nil {
+			a.showError(err)
+			return
+		}
+		a.current = 0
+		a.openPath(path)
+		if a.plan != nil {
+			a.setStatus(lang.L("Started from “{{.Title}}”: this laptop now works on the same plan. Create or choose your workshop; File ▸ Trusted keys and this laptop says which region you work for.", map[string]any{"Title": title}))
+		}
+	}
+	d := a.showConfirm(lang.L("Start from a plan you were sent"), lang.L("Create"), lang.L("Cancel"), container.NewVBox(about, form), create, fyne.NewSize(620, 0))
+	name.OnSubmitted = func(string) {
+		d.confirm()
+		create()
+	}
 	a.win.Canvas().Focus(name)
 }

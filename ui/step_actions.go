@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,28 +15,31 @@ import (
 	"stratplan"
 )
 
-var (
-	actionColumns      = []string{"Action", "Owner", "Start", "Due", "Budget", "Staff months", "Status"}
-	actionStatusLabels = []string{"Planned", "In progress", "Done", "Blocked", "Cancelled"}
-	delivStatusLabels  = []string{"Planned", "In progress", "Delivered", "Late", "Cancelled"}
-)
+var actionColumns = []column{
+	{name: "Action", flex: true}, {name: "Owner", max: 9}, {name: "Start", max: 7}, {name: "Due", max: 8},
+	{name: "Budget", right: true, max: 9}, {name: "Staff months", right: true, max: 6}, {name: "Status", max: 7},
+}
+
+// Columns of the actions table the code refers to.
+const actionColumnStatus = 6
 
 // actionsStep is step 7: actions per priority with their deliverables,
 // and the plan's resources against what the actions ask for.
 type actionsStep struct {
 	a          *App
-	obj        fyne.CanvasObject
+	frame      *stepFrame
 	priority   *idSelect
-	title      *widget.Entry
-	table      *keyTable
-	delivTitle *widget.Entry
+	title      *entry
+	table      *textTable
+	detail     *detailPane
+	delivTitle *entry
 	delivList  *keyList
+	delivRows  *wrappedRows
 	budget     *commitEntry
 	staff      *commitEntry
 	currency   *commitEntry
 	totals     *widget.Label
 	warning    *widget.Label
-	notes      *notesPanel
 	actions    []stratplan.Action
 	delivs     []stratplan.Deliverable
 	selected   int
@@ -45,15 +47,14 @@ type actionsStep struct {
 
 func newActionsStep(a *App) stepView {
 	s := &actionsStep{a: a, selected: -1}
-	s.priority = newIDSelect(lang.L("Choose a priority"), func(string) {
+	s.priority = newIDSelect(lang.L("Choose a priority"), lang.L("Add a priority first, in step 6: actions belong to a priority."), func(string) {
 		s.selected = -1
 		s.table.UnselectAll()
 		s.refresh()
 	})
-	s.title = widget.NewEntry()
-	s.title.SetPlaceHolder(lang.L("Add an action to this priority…"))
+	s.title = newEntry(lang.L("Add an action to this priority…"))
 	s.title.OnSubmitted = func(string) { s.add() }
-	s.table = newTextTable(func() int { return len(s.actions) }, actionColumns, []float32{200, 120, 95, 105, 110, 70, 95}, func(row, col int) string {
+	s.table = newTextTable(func() int { return len(s.actions) }, actionColumns, func(row, col int) string {
 		x := s.actions[row]
 		due, budget := x.Due, ""
 		if x.DateProblem() != "" {
@@ -62,21 +63,27 @@ func newActionsStep(a *App) stepView {
 		if x.Budget > 0 {
 			budget = s.money(x.Budget)
 		}
-		return []string{x.Title, x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), statusName(x.Status, stratplan.ActionStatuses, actionStatusLabels)}[col]
+		return []string{x.Title, x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), actionStatus(x.Status)}[col]
 	})
+	s.table.Style = func(row, col int) widget.Importance {
+		if col == actionColumnStatus {
+			return statusImportance[s.actions[row].Status]
+		}
+		return widget.MediumImportance
+	}
 	s.table.OnSelect = func(row int) {
 		s.selected = row
 		s.refreshDeliverables()
+		s.showDetail()
 	}
 	s.table.OnEdit = s.editAction
 	s.table.OnDelete = func(row int) { s.remove(s.actions[row].E, s.actions[row].Title) }
-	s.delivTitle = widget.NewEntry()
-	s.delivTitle.SetPlaceHolder(lang.L("Add a deliverable to the chosen action…"))
+	s.delivTitle = newEntry(lang.L("Add a deliverable to the chosen action…"))
 	s.delivTitle.OnSubmitted = func(string) { s.addDeliverable() }
 	s.delivList = newKeyList(func() int { return len(s.delivs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -84,63 +91,67 @@ func newActionsStep(a *App) stepView {
 				return
 			}
 			d := s.delivs[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), statusName(d.Status, stratplan.DeliverableStatues, delivStatusLabels)))
+			l := o.(*widget.Label)
+			l.Importance = statusImportance[d.Status]
+			l.SetText(s.deliverableText(d))
 		})
+	s.delivRows = newWrappedRows(&s.delivList.List, s.delivList, 0, func() []string {
+		texts := make([]string, len(s.delivs))
+		for i, d := range s.delivs {
+			texts[i] = s.deliverableText(d)
+		}
+		return texts
+	})
 	s.delivList.OnEdit = s.editDeliverable
 	s.delivList.OnDelete = func(i widget.ListItemID) { s.remove(s.delivs[i].E, s.delivs[i].Title) }
 
-	setPlan := func(field string, number bool) func(string) {
+	setPlan := func(field string) func(string) {
 		return func(v string) {
-			v = strings.TrimSpace(v)
-			if number && v != "" {
-				if f, err := strconv.ParseFloat(v, 64); err != nil || f < 0 {
-					a.setStatus(lang.L("Write an amount as a plain number, e.g. 250000 or 12.5: it was not saved."))
-					return
-				}
-			}
 			plan := a.plan.Doc().Plan()
 			a.edit(func(ed *stratplan.Edit) error {
 				return ed.Set(plan, stratplan.KindPlan, stratplan.Set(field, stratplan.Text(v)))
 			})
 		}
 	}
-	s.budget = newCommitEntry("0", setPlan("budget_available", true))
-	s.staff = newCommitEntry("0", setPlan("staff_months_available", true))
-	s.currency = newCommitEntry("EUR", setPlan("currency", false))
+	s.budget = newAmountField(a, setPlan("budget_available"))
+	s.staff = newAmountField(a, setPlan("staff_months_available"))
+	s.currency = newCommitEntry("EUR", func(v string) { setPlan("currency")(strings.TrimSpace(v)) })
 	s.totals = widget.NewLabel("")
 	s.totals.Wrapping = fyne.TextWrapWord
 	s.warning = widget.NewLabel("")
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Importance = widget.DangerImportance
-	about := widget.NewLabel(lang.L("What the actions ask for, against what the plan has"))
-	about.Wrapping = fyne.TextWrapWord
-	resources := container.NewVBox(widget.NewLabelWithStyle(lang.L("Resources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), about,
-		widget.NewForm(widget.NewFormItem(lang.L("Budget available"), s.budget), widget.NewFormItem(lang.L("Currency"), s.currency),
-			widget.NewFormItem(lang.L("Staff months available"), s.staff)),
+	bold := func(t string) *widget.Label {
+		return widget.NewLabelWithStyle(lang.L(t), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	resources := container.NewVBox(bold(msg("Resources")),
+		field(lang.L("Budget available"), s.budget, amountHint()), field(lang.L("Currency"), s.currency, ""),
+		field(lang.L("Staff months available"), s.staff, amountHint()),
 		s.totals, s.warning)
-
-	tools := container.NewHBox(
-		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { s.editAction(s.selected) }),
-		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() {
-			if s.selected >= 0 && s.selected < len(s.actions) {
-				s.remove(s.actions[s.selected].E, s.actions[s.selected].Title)
-			}
-		}))
-	s.notes = newNotesPanel(a, "actions")
-	hint := widget.NewLabelWithStyle(lang.L("Choose a priority, type an action and press Enter. In the table, Enter edits (owner, dates, budget, status) and Delete removes; deliverables belong to the action chosen."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(lang.L("Actions")), hint, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Priority")), nil, s.priority.Select), s.title)
-	delivBox := container.New(newBorder(s.delivTitle, nil), s.delivTitle, s.delivList)
-	center := container.NewVSplit(container.NewBorder(nil, tools, nil, nil, s.table),
-		container.NewBorder(widget.NewLabelWithStyle(lang.L("Deliverables"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, delivBox))
-	center.Offset = 0.6
-	body := container.NewBorder(nil, nil, nil, fixedWidth(300, container.NewVScroll(resources)), center)
-	s.obj = container.New(newBorder(top, s.notes.obj), top, body, s.notes.obj)
+	delivs := container.NewVBox(bold(msg("Deliverables")), s.delivTitle, container.New(minUnits{w: 10, h: 8}, s.delivRows.obj))
+	s.detail = newDetailPane(lang.L("Choose an action to read it whole and add its deliverables."), widget.NewSeparator(), delivs, widget.NewSeparator(), resources)
+	s.frame = newStepFrame(a, stepParts{
+		Key:     "actions",
+		Title:   msg("Actions"),
+		Help:    msg("Choose a priority, type an action and press Enter. In the table, Enter edits (owner, dates, budget, status) and Delete removes; the deliverables at the right belong to the action chosen."),
+		Chooser: container.NewBorder(nil, nil, widget.NewLabel(lang.L("Priority")), nil, s.priority.Select),
+		Add:     s.title,
+		Body:    s.table.obj,
+		Detail:  s.detail.obj,
+		Wide:    true,
+		Tools: []tool{
+			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.editAction(s.selected) }},
+			{theme.DeleteIcon(), msg("Delete"), func() {
+				if s.selected >= 0 && s.selected < len(s.actions) {
+					s.remove(s.actions[s.selected].E, s.actions[s.selected].Title)
+				}
+			}},
+		},
+	})
 	return s
 }
 
-func (s *actionsStep) object() fyne.CanvasObject { return s.obj }
+func (s *actionsStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *actionsStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 
 func (s *actionsStep) money(f float64) string {
@@ -159,7 +170,7 @@ func (s *actionsStep) refresh() {
 	}
 	names, ids := make([]string, len(ranked)), make([]string, len(ranked))
 	for i, p := range ranked {
-		names[i], ids[i] = fmt.Sprintf("%d. %s", p.Rank, p.Title), p.E.ID
+		names[i], ids[i] = fmt.Sprintf("%d. %s", i+1, p.Title), p.E.ID
 	}
 	s.priority.fill(names, ids, keep, true)
 	prio := s.currentPriority()
@@ -171,13 +182,18 @@ func (s *actionsStep) refresh() {
 		s.selected = -1
 		s.table.UnselectAll()
 	}
-	s.table.Refresh()
+	s.table.refresh()
 	s.refreshDeliverables()
+	s.showDetail()
 
 	info := doc.PlanInfo()
 	c := s.a.win.Canvas()
-	s.budget.show(c, trimFloat(info.BudgetAvailable))
-	s.staff.show(c, trimFloat(info.StaffMonthsAvailable))
+	if s.budget.Validate() == nil { // keep a wrong amount on screen, with what is wrong
+		s.budget.show(c, amountText(info.BudgetAvailable))
+	}
+	if s.staff.Validate() == nil {
+		s.staff.show(c, amountText(info.StaffMonthsAvailable))
+	}
 	s.currency.show(c, info.Currency)
 	res := doc.Resources()
 	var lines []string
@@ -201,7 +217,27 @@ func (s *actionsStep) refresh() {
 	}
 	s.warning.SetText(strings.Join(warn, "\n"))
 	showIf(s.warning, len(warn) > 0)
-	s.notes.refresh()
+	s.frame.refresh()
+}
+
+func (s *actionsStep) showDetail() {
+	if s.selected < 0 || s.selected >= len(s.actions) {
+		s.detail.show("")
+		return
+	}
+	x := s.actions[s.selected]
+	budget := ""
+	if x.Budget > 0 {
+		budget = s.money(x.Budget)
+	}
+	s.detail.show(x.Title,
+		[2]string{lang.X("field.description", "Description"), x.Description},
+		[2]string{lang.L("Owner"), x.Owner},
+		[2]string{lang.L("Start") + " → " + lang.L("Due"), strings.Trim(orDash(x.Start)+" → "+orDash(x.Due), " ")},
+		[2]string{lang.L("Budget"), budget},
+		[2]string{lang.L("Staff months"), trimFloat(x.StaffMonths)},
+		[2]string{lang.L("Status"), actionStatus(x.Status)},
+		[2]string{"⚠", x.DateProblem()})
 }
 
 func (s *actionsStep) refreshDeliverables() {
@@ -212,7 +248,12 @@ func (s *actionsStep) refreshDeliverables() {
 	} else {
 		s.delivTitle.Disable()
 	}
+	s.delivRows.fit()
 	s.delivList.Refresh()
+}
+
+func (s *actionsStep) deliverableText(d stratplan.Deliverable) string {
+	return fmt.Sprintf("%s  %s — %s %s · %s", d.Code, d.Title, lang.L("due"), orDash(d.Due), deliverableStatus(d.Status))
 }
 
 func (s *actionsStep) add() {
@@ -252,24 +293,32 @@ func (s *actionsStep) remove(e *stratplan.Entity, label string) {
 	s.a.deleteWithUndo(e.Key(), deleted(label))
 }
 
+// dateHint and amountHint hold the place of validation messages in forms,
+// so that a message never moves the fields below it.
+func dateHint() string { return lang.L("YYYY-MM-DD, e.g. 2027-03-31") }
+
+func amountHint() string {
+	if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
+		return lang.L("e.g. 250 000 or 12,5")
+	}
+	return lang.L("e.g. 250,000 or 12.5")
+}
+
 func (s *actionsStep) editAction(i int) {
 	if i < 0 || i >= len(s.actions) {
 		s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
 	x := s.actions[i]
-	title, owner, start, due, budget, staff := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	desc := widget.NewMultiLineEntry()
-	desc.Wrapping = fyne.TextWrapWord
+	title, owner, start, due, budget, staff := newEntry(""), newEntry(""), newEntry("YYYY-MM-DD"), newEntry("YYYY-MM-DD"), newEntry(""), newEntry("")
+	desc := newMultiLineEntry("")
 	title.SetText(x.Title)
 	owner.SetText(x.Owner)
 	start.SetText(x.Start)
 	due.SetText(x.Due)
-	budget.SetText(trimFloat(x.Budget))
-	staff.SetText(trimFloat(x.StaffMonths))
+	budget.SetText(amountText(x.Budget))
+	staff.SetText(amountText(x.StaffMonths))
 	desc.SetText(x.Description)
-	start.SetPlaceHolder("YYYY-MM-DD")
-	due.SetPlaceHolder("YYYY-MM-DD")
 	start.Validator, due.Validator = validDate, func(v string) error {
 		if err := validDate(v); err != nil {
 			return err
@@ -280,34 +329,36 @@ func (s *actionsStep) editAction(i int) {
 		return nil
 	}
 	budget.Validator, staff.Validator = validAmount, validAmount
-	status := widget.NewSelect(translated(actionStatusLabels), nil)
+	status := newChoice(translated(actionStatusLabels), nil)
 	status.SetSelectedIndex(max(indexOf(stratplan.ActionStatuses, x.Status), 0))
 	cur := s.a.plan.Doc().PlanInfo().Currency
+	hinted := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+		it := widget.NewFormItem(label, w)
+		it.HintText = hint
+		return it
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Action"), title), widget.NewFormItem(lang.X("field.description", "Description"), desc),
-		widget.NewFormItem(lang.L("Owner"), owner), widget.NewFormItem(lang.L("Start"), start), widget.NewFormItem(lang.L("Due"), due),
-		widget.NewFormItem(strings.TrimSpace(lang.L("Budget")+" "+cur), budget), widget.NewFormItem(lang.L("Staff months"), staff),
+		widget.NewFormItem(lang.L("Owner"), owner), hinted(lang.L("Start"), start, dateHint()), hinted(lang.L("Due"), due, dateHint()),
+		hinted(strings.TrimSpace(lang.L("Budget")+" "+cur), budget, amountHint()), hinted(lang.L("Staff months"), staff, amountHint()),
 		widget.NewFormItem(lang.L("Status"), status),
 	}
-	d := dialog.NewForm(lang.L("Edit action"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	s.a.showForm(lang.L("Edit action"), lang.L("Save"), items, func() {
 		t := strings.TrimSpace(title.Text)
-		if !ok || t == "" {
+		if t == "" {
 			return
 		}
+		b, _ := readAmount(budget.Text)
+		m, _ := readAmount(staff.Text)
 		s.a.edit(func(ed *stratplan.Edit) error {
 			return ed.Set(x.E.ID, stratplan.KindAction, stratplan.Set("title", stratplan.Text(t)),
 				stratplan.Set("description", stratplan.Text(strings.TrimSpace(desc.Text))), stratplan.Set("owner", stratplan.Text(strings.TrimSpace(owner.Text))),
 				stratplan.Set("start", stratplan.Text(strings.TrimSpace(start.Text))), stratplan.Set("due", stratplan.Text(strings.TrimSpace(due.Text))),
-				stratplan.Set("budget", stratplan.Text(strings.TrimSpace(budget.Text))), stratplan.Set("staff_months", stratplan.Text(strings.TrimSpace(staff.Text))),
+				stratplan.Set("budget", stratplan.Text(b)), stratplan.Set("staff_months", stratplan.Text(m)),
 				stratplan.Set("status", stratplan.Text(stratplan.ActionStatuses[max(status.SelectedIndex(), 0)])))
 		})
 		s.a.win.Canvas().Focus(s.table)
-	}, s.a.win)
-	for _, e := range []*widget.Entry{title, owner, start, due, budget, staff} {
-		e.OnSubmitted = func(string) { d.Submit() }
-	}
-	d.Resize(fyne.NewSize(640, 600))
-	d.Show()
+	}, fyne.NewSize(640, 640))
 	s.a.win.Canvas().Focus(title)
 }
 
@@ -316,50 +367,122 @@ func (s *actionsStep) editDeliverable(i int) {
 		return
 	}
 	x := s.delivs[i]
-	code, title, due := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	code, title, due := newEntry(""), newEntry(""), newEntry("YYYY-MM-DD")
 	code.SetText(x.Code)
 	title.SetText(x.Title)
 	due.SetText(x.Due)
-	due.SetPlaceHolder("YYYY-MM-DD")
 	due.Validator = validDate
-	status := widget.NewSelect(translated(delivStatusLabels), nil)
-	status.SetSelectedIndex(max(indexOf(stratplan.DeliverableStatues, x.Status), 0))
+	status := newChoice(translated(delivStatusLabels), nil)
+	status.SetSelectedIndex(max(indexOf(stratplan.DeliverableStatuses, x.Status), 0))
+	dueItem := widget.NewFormItem(lang.L("Due"), due)
+	dueItem.HintText = dateHint()
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Code"), code), widget.NewFormItem(lang.L("Deliverable"), title),
-		widget.NewFormItem(lang.L("Due"), due), widget.NewFormItem(lang.L("Status"), status)}
-	d := dialog.NewForm(lang.L("Edit deliverable"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok || strings.TrimSpace(title.Text) == "" {
+		dueItem, widget.NewFormItem(lang.L("Status"), status)}
+	s.a.showForm(lang.L("Edit deliverable"), lang.L("Save"), items, func() {
+		if strings.TrimSpace(title.Text) == "" {
 			return
 		}
 		s.a.edit(func(ed *stratplan.Edit) error {
 			return ed.Set(x.E.ID, stratplan.KindDeliverable, stratplan.Set("code", stratplan.Text(strings.TrimSpace(code.Text))),
 				stratplan.Set("title", stratplan.Text(strings.TrimSpace(title.Text))), stratplan.Set("due", stratplan.Text(strings.TrimSpace(due.Text))),
-				stratplan.Set("status", stratplan.Text(stratplan.DeliverableStatues[max(status.SelectedIndex(), 0)])))
+				stratplan.Set("status", stratplan.Text(stratplan.DeliverableStatuses[max(status.SelectedIndex(), 0)])))
 		})
-	}, s.a.win)
-	for _, e := range []*widget.Entry{code, title, due} {
-		e.OnSubmitted = func(string) { d.Submit() }
-	}
-	d.Resize(fyne.NewSize(560, 320))
-	d.Show()
+	}, fyne.NewSize(560, 0))
 	s.a.win.Canvas().Focus(title)
 }
 
-func validAmount(v string) error {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return nil
+// present shows the chosen priority's actions: who, when, how much, where
+// they stand.
+func (s *actionsStep) present() fyne.CanvasObject {
+	t := newFitText(1, 2.2, nil)
+	paras := []para{{text: s.priority.Select.Selected, bold: true}}
+	for _, x := range s.actions {
+		var bits []string
+		for _, b := range []string{x.Owner, strings.Trim(x.Start+" → "+x.Due, " →")} {
+			if b != "" {
+				bits = append(bits, b)
+			}
+		}
+		if x.Budget > 0 {
+			bits = append(bits, s.money(x.Budget))
+		}
+		bits = append(bits, actionStatus(x.Status))
+		paras = append(paras, para{text: "• " + x.Title + " — " + strings.Join(bits, " · ")})
+		for _, d := range s.a.plan.Doc().DeliverablesOf(x.E.ID) {
+			paras = append(paras, para{text: "    " + d.Code + " " + d.Title + " · " + deliverableStatus(d.Status)})
+		}
 	}
-	if f, err := strconv.ParseFloat(v, 64); err != nil || f < 0 {
-		return errors.New(lang.L("a plain number, e.g. 250000 or 12.5"))
-	}
-	return nil
+	t.set(paras)
+	return t
 }
 
-func statusName(s string, values, labels []string) string {
-	if i := indexOf(values, s); i >= 0 {
-		return lang.L(labels[i])
+// amountReasons are the reasons stratplan.ParseAmountIn gives for refusing
+// an amount, so that they are translated.
+var amountReasons = []string{
+	msg("it is empty"), msg("it must not be negative"), msg("it is not a finite number"),
+	msg("write it with digits and at most one decimal point, e.g. 50000 or 12.5"),
+	msg("write it like 50 000,50 or 50.000,50"), msg("write it like 50,000.50 or 50000.5"),
+}
+
+// userLang is the language the user reads and types in: "en", "fr", "es"…
+func userLang() string { return lang.SystemLocale().LanguageString() }
+
+// readAmount reads an amount as the user typed it, in their language's
+// way of writing numbers; it answers the amount as plans store it.
+func readAmount(text string) (string, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", nil
+	}
+	f, err := stratplan.ParseAmountIn(text, userLang())
+	if err != nil {
+		var ae *stratplan.AmountError
+		if errors.As(err, &ae) {
+			why := ae.Msg
+			if indexOf(amountReasons, why) >= 0 {
+				why = lang.L(why)
+			}
+			return "", errors.New(lang.L("“{{.Text}}” is not an amount: {{.Why}}", map[string]any{"Text": ae.Text, "Why": why}))
+		}
+		return "", err
+	}
+	return stratplan.FormatAmount(f), nil
+}
+
+func validAmount(v string) error {
+	_, err := readAmount(v)
+	return err
+}
+
+// amountText writes an amount for the user to edit: no grouping, and the
+// decimal mark of their language.
+func amountText(f float64) string {
+	if f == 0 {
+		return ""
+	}
+	s := stratplan.FormatAmount(f)
+	if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
+		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
+}
+
+// newAmountField is a field for an amount of the plan (budget, staff
+// months), saved when the user leaves it. Place it with field and
+// amountHint as its hint: what is wrong with the amount then shows in the
+// hint's place, and it is not saved.
+func newAmountField(a *App, save func(string)) *commitEntry {
+	e := newCommitEntry("0", nil)
+	e.Validator = validAmount
+	e.OnCommit = func(v string) {
+		stored, err := readAmount(v)
+		if err != nil {
+			a.setStatus(lang.L("Not saved: {{.Why}}", map[string]any{"Why": err.Error()}))
+			return
+		}
+		save(stored)
+	}
+	return e
 }
 
 func trimFloat(f float64) string {
@@ -382,7 +505,11 @@ func formatAmount(f float64) string {
 		b.WriteRune(c)
 	}
 	if frac != "" {
-		b.WriteString("." + frac)
+		mark := "."
+		if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
+			mark = ","
+		}
+		b.WriteString(mark + frac)
 	}
 	return b.String()
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"stratplan"
@@ -19,19 +18,18 @@ import (
 // typed in one after another, and how the actions and deliverables of
 // each objective and priority are doing.
 type monitoringStep struct {
-	a   *App
-	obj fyne.CanvasObject
+	a     *App
+	frame *stepFrame
 
 	region, workshop *idSelect
 	onTrack, atRisk  *commitEntry
-	period           *widget.Entry // the period figures are entered for; "" = each indicator's period due
+	period           *entry // the period figures are entered for; "" = each indicator's period due
 
 	figureLabel *widget.Label
-	figure      *widget.Entry
+	figure      *entry
 	list        *keyList
 	rollups     *widget.List
 	summary     *widget.Label
-	notes       *notesPanel
 
 	m        stratplan.Monitoring
 	lines    []rollupLine
@@ -55,8 +53,8 @@ var milestoneLabels = []string{"not started", "in progress", "met"}
 
 func newMonitoringStep(a *App) stepView {
 	s := &monitoringStep{a: a, selected: -1}
-	s.region = newIDSelect(lang.L("All regions"), func(string) { s.refresh() })
-	s.workshop = newIDSelect(lang.L("All workshops"), func(string) { s.refresh() })
+	s.region = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), func(string) { s.refresh() })
+	s.workshop = newIDSelect(lang.L("All workshops"), lang.L("This plan has no workshop yet: create one with +."), func(string) { s.refresh() })
 	threshold := func(field string) func(string) {
 		return func(v string) {
 			n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "%")))
@@ -72,8 +70,7 @@ func newMonitoringStep(a *App) stepView {
 	}
 	s.onTrack = newCommitEntry("90", threshold("on_track_from"))
 	s.atRisk = newCommitEntry("60", threshold("at_risk_from"))
-	s.period = widget.NewEntry()
-	s.period.SetPlaceHolder(lang.L("period due"))
+	s.period = newEntry(lang.L("period due"))
 	s.period.OnChanged = func(string) { s.showFigure() }
 	s.period.Validator = func(p string) error {
 		if p = strings.TrimSpace(p); p == "" {
@@ -87,7 +84,7 @@ func newMonitoringStep(a *App) stepView {
 
 	s.figureLabel = widget.NewLabel("")
 	s.figureLabel.Truncation = fyne.TextTruncateEllipsis
-	s.figure = widget.NewEntry()
+	s.figure = newEntry("")
 	s.figure.OnSubmitted = func(string) { s.saveFigure() }
 
 	s.list = newKeyList(func() int { return len(s.m.Indicators) }, newIndicatorRow, func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -100,7 +97,7 @@ func newMonitoringStep(a *App) stepView {
 		s.showFigure()
 	}
 	s.list.OnEdit = func(i widget.ListItemID) {
-		s.list.Select(i)
+		s.list.pick(i)
 		a.win.Canvas().Focus(s.figure)
 	}
 
@@ -129,32 +126,32 @@ func newMonitoringStep(a *App) stepView {
 
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.notes = newNotesPanel(a, "monitoring")
 
-	hint := widget.NewLabelWithStyle(lang.L("Pick an indicator, type its figure for the period and press Enter: the next one is ready. Progress counts from the baseline to the target, whichever way is better; the status compares it with the share of the plan period gone by."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	filters := container.NewHBox(
-		container.NewGridWrap(fyne.NewSize(190, s.region.Select.MinSize().Height), s.region.Select),
-		container.NewGridWrap(fyne.NewSize(220, s.workshop.Select.MinSize().Height), s.workshop.Select),
-		widget.NewLabel(lang.L("On track from")), fixedWidth(56, s.onTrack), widget.NewLabel(lang.L("% of the expected progress, at risk from")), fixedWidth(56, s.atRisk), widget.NewLabel("%"))
-	periodBox := fixedWidth(120, s.period)
-	entryRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Period")), periodBox), nil,
-		container.NewBorder(nil, nil, fixedWidth(380, s.figureLabel), nil, s.figure))
-	top := container.NewVBox(heading(lang.L("Monitoring")), hint, filters, entryRow)
+	thresholds := container.NewHBox(widget.NewLabel(lang.L("On track from")), fixedUnits(3.5, s.onTrack),
+		widget.NewLabel(lang.L("% of the expected progress, at risk from")), fixedUnits(3.5, s.atRisk), widget.NewLabel("%"))
+	filters := container.NewHBox(fixedUnits(10, s.region.Select), fixedUnits(12, s.workshop.Select))
+	entryRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Period")), fixedUnits(7, s.period)), thresholds,
+		container.NewBorder(nil, nil, s.figureLabel, nil, s.figure))
 	legend := widget.NewLabelWithStyle(lang.L("▲ on track ● at risk ▼ off track ? no data"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	side := fixedWidth(340, container.NewBorder(container.NewVBox(section(lang.L("Per objective and priority")), legend), nil, nil, nil, s.rollups))
-	dashboard := container.NewBorder(nil, s.summary, nil, nil, s.list)
-	body := container.New(layout.NewBorderLayout(nil, nil, nil, side), dashboard, side)
-	s.obj = container.New(newBorder(top, s.notes.obj), top, body, s.notes.obj)
+	side := container.NewBorder(container.NewVBox(section(lang.L("Per objective and priority")), legend), nil, nil, nil, s.rollups)
+	s.frame = newStepFrame(a, stepParts{
+		Key:     "monitoring",
+		Title:   msg("Monitoring"),
+		Help:    msg("Pick an indicator, type its figure for the period and press Enter: the next one is ready. Progress counts from the baseline to the target, whichever way is better; the status compares it with the share of the plan period gone by."),
+		Chooser: filters,
+		Add:     entryRow,
+		Body:    container.NewBorder(nil, s.summary, nil, nil, s.list),
+		Detail:  side,
+		Wide:    true,
+	})
 	return s
 }
 
-func (s *monitoringStep) object() fyne.CanvasObject { return s.obj }
+func (s *monitoringStep) object() fyne.CanvasObject { return s.frame.object() }
 
 func (s *monitoringStep) focus() {
 	if len(s.m.Indicators) > 0 && s.selected < 0 {
-		s.list.Select(0)
+		s.list.pick(0)
 	}
 	s.a.win.Canvas().Focus(s.figure)
 }
@@ -206,14 +203,14 @@ func (s *monitoringStep) refresh() {
 		map[string]any{"Count": len(s.m.Indicators), "OnTrack": s.m.Total.IndicatorCount(stratplan.StatusOnTrack), "AtRisk": s.m.Total.IndicatorCount(stratplan.StatusAtRisk),
 			"OffTrack": s.m.Total.IndicatorCount(stratplan.StatusOffTrack), "Missing": missing}))
 	if s.selected >= 0 {
-		s.list.Select(s.selected)
+		s.list.pick(s.selected)
 	} else {
 		s.list.UnselectAll()
 	}
 	s.list.Refresh()
 	s.rollups.Refresh()
 	s.showFigure()
-	s.notes.refresh()
+	s.frame.refresh()
 }
 
 // duePeriod is the period a figure is entered for: the one typed, else
@@ -288,7 +285,7 @@ func (s *monitoringStep) saveFigure() {
 		})
 	}
 	if saved && next < len(s.m.Indicators) {
-		s.list.Select(next)
+		s.list.pick(next)
 		s.list.ScrollTo(next)
 		s.a.win.Canvas().Focus(s.figure)
 	}

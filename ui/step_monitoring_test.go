@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"stratplan"
@@ -79,7 +78,7 @@ func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 	if st, _, _ := rowShows(t, s, "ind-c"); st != "At risk" {
 		t.Fatalf("with the lower threshold the parcels are %q", st)
 	}
-	s.list.Select(0)
+	s.list.pick(0)
 	s.focus()
 
 	// The keyboard: type, Enter, next.
@@ -96,7 +95,7 @@ func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 		}
 	}
 	// A bad figure is refused and says so; nothing moves on.
-	s.list.Select(0)
+	s.list.pick(0)
 	s.figure.SetText("")
 	typeEnter(s.figure, "lots")
 	if s.selected != 0 || !strings.Contains(a.status.Text, "Write the figure as a number") {
@@ -121,7 +120,7 @@ func TestMonitoringBundlesFromOwnersUpdateTheDashboard(t *testing.T) {
 	os.WriteFile(owner, data, 0o600)
 	a.openPath(owner)
 	s = monitoringOf(t, a)
-	s.list.Select(indicatorAt(s, "ind-a"))
+	s.list.pick(indicatorAt(s, "ind-a"))
 	s.period.SetText("2027")
 	s.figure.SetText("")
 	typeEnter(s.figure, "120")
@@ -163,5 +162,4 @@ func TestMonitoringFiguresInFrench(t *testing.T) {
 	if got, ok := parseFigure(stratplan.Indicator{Qualitative: true}, "In progress"); !ok || got != stratplan.MilestoneInProgress {
 		t.Errorf("a milestone reads %q", got)
 	}
-	_ = fyne.CurrentApp
 }

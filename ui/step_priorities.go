@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,15 +18,15 @@ import (
 // dot voting, the ranking and the impact × effort matrix.
 type prioritiesStep struct {
 	a         *App
-	obj       fyne.CanvasObject
-	title     *widget.Entry
-	objective *widget.Select
-	objIDs    []string
+	frame     *stepFrame
+	title     *entry
+	objective *idSelect
 	dots      *commitEntry
 	voters    *voterBar
-	table     *keyTable
+	table     *textTable
 	matrix    *matrix
-	notes     *notesPanel
+	detail    *detailPane
+	who       *widget.Label
 	ranked    []stratplan.RankedPriority
 	selected  int
 }
@@ -35,15 +34,16 @@ type prioritiesStep struct {
 // maxMatrixPoints is how many of the top priorities the matrix places.
 const maxMatrixPoints = 30
 
-var priorityColumns = []string{"Rank", "Votes", "Priority", "Objective", "Impact", "Effort"}
+var priorityColumns = []column{
+	{name: "#", right: true, max: 3}, {name: "Votes", right: true, max: 4}, {name: "Priority", flex: true},
+	{name: "Objective", max: 5}, {name: "Impact", right: true, max: 5}, {name: "Effort", right: true, max: 5},
+}
 
 func newPrioritiesStep(a *App) stepView {
 	s := &prioritiesStep{a: a, selected: -1}
-	s.title = widget.NewEntry()
-	s.title.SetPlaceHolder(lang.L("Add a priority…"))
+	s.title = newEntry(lang.L("Add a priority…"))
 	s.title.OnSubmitted = func(string) { s.add() }
-	s.objective = widget.NewSelect(nil, nil)
-	s.objective.PlaceHolder = lang.L("Objective")
+	s.objective = newIDSelect(lang.L("Objective"), lang.L("Add the plan's strategic objectives first, with Objectives…"), nil)
 	s.dots = newCommitEntry("5", func(v string) {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 0 || n > 99 {
@@ -56,57 +56,83 @@ func newPrioritiesStep(a *App) stepView {
 		})
 	})
 	s.voters = newVoterBar(a, func(target string) bool {
-		e := a.plan.Doc().Entity(target)
-		return e != nil && e.Kind == stratplan.KindPriority
+		return a.plan.Doc().Get(stratplan.KindPriority, target) != nil
 	})
 	// The objectives are the plan's: they are set up on the Plan page.
-	objectives := widget.NewButtonWithIcon(lang.L("Objectives…"), theme.ListIcon(), func() { a.showObjectives() })
-	addRow := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(200, s.objective.MinSize().Height), s.objective), objectives), s.title)
-	voteRow := container.NewHBox(s.voters.obj, widget.NewLabel(lang.L("Dots each")), container.NewGridWrap(fyne.NewSize(60, s.dots.MinSize().Height), s.dots))
+	objectives := newButton(lang.L("Objectives…"), theme.ListIcon(), a.showObjectives)
+	addRow := container.NewBorder(nil, nil, nil, container.NewHBox(fixedUnits(15, s.objective.Select), objectives), s.title)
+	voteRow := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(lang.L("Dots each")), fixedUnits(3.5, s.dots)), s.voters.obj)
 
-	s.table = newTextTable(func() int { return len(s.ranked) }, priorityColumns, []float32{50, 105, 235, 70, 62, 55}, func(row, col int) string {
+	s.table = newTextTable(func() int { return len(s.ranked) }, priorityColumns, func(row, col int) string {
 		p := s.ranked[row]
-		return []string{fmt.Sprint(p.Rank), pointsText(p.Points), p.Title, s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
+		return []string{strconv.Itoa(row + 1), votesText(p.Points), p.Title, s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
 	})
-	s.table.OnSelect = func(row int) { s.selected = row }
+	s.table.OnSelect = func(row int) {
+		s.selected = row
+		s.showDetail()
+		s.placeMatrix()
+	}
 	s.table.OnEdit, s.table.OnDelete = s.edit, s.remove
 	s.table.OnRune = func(row int, r rune) {
-		switch r {
-		case '+', '=':
-			s.voters.give(s.ranked[row].E.ID, +1)
-		case '-':
-			s.voters.give(s.ranked[row].E.ID, -1)
-		case 't', 'T':
-			s.a.showTrace(s.ranked[row].E.ID)
+		id := s.ranked[row].E.ID
+		switch {
+		case r == '+' || r == '=':
+			s.voters.give(id, +1)
+		case r == '-':
+			s.voters.give(id, -1)
+		case r == 't' || r == 'T':
+			s.a.showTrace(id)
+		case r >= '1' && r <= '5':
+			field := "impact"
+			if s.table.column() == 5 {
+				field = "effort"
+			}
+			s.setScore(row, field, int(r-'0'))
 		}
 	}
-	s.matrix = newMatrix()
-	tools := container.NewHBox(
-		newFlatAction(theme.ContentAddIcon(), lang.L("Give a dot"), func() { s.vote(+1) }),
-		newFlatAction(theme.ContentRemoveIcon(), lang.L("Take a dot back"), func() { s.vote(-1) }),
-		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { s.edit(s.selected) }),
-		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() { s.remove(s.selected) }),
-		newFlatAction(theme.SearchIcon(), lang.L("Trace…"), func() {
-			if s.selected >= 0 && s.selected < len(s.ranked) {
-				a.showTrace(s.ranked[s.selected].E.ID)
-			}
-		}))
-	s.notes = newNotesPanel(a, "priorities")
-	hint := widget.NewLabelWithStyle(lang.L("Type a priority and press Enter. To vote, choose the voter, then in the table press + or − on a priority; T shows what it traces back to and leads to; Enter edits."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(lang.L("Priorities")), hint, addRow, voteRow)
-	bottom := container.NewVBox(tools, s.notes.obj)
-	body := container.NewBorder(nil, nil, nil, container.NewPadded(s.matrix), s.table)
-	s.obj = container.New(newBorder(top, bottom), top, body, bottom)
+	s.matrix = newMatrix(0.9)
+	s.who = widget.NewLabel("")
+	s.who.Wrapping = fyne.TextWrapWord
+	s.detail = newDetailPane(lang.L("Choose a priority to read it whole."), s.matrix, s.who)
+	s.frame = newStepFrame(a, stepParts{
+		Key:     "priorities",
+		Title:   msg("Priorities"),
+		Help:    msg("Type a priority and press Enter. To vote: choose the voter (type the first letters of the name, or Alt+↓ for the next one), then in the table press + or − on a priority. 1–5 set the impact (in the Effort column: the effort); T traces the priority; Enter edits."),
+		Chooser: voteRow,
+		Add:     addRow,
+		Body:    s.table.obj,
+		Detail:  s.detail.obj,
+		Wide:    true,
+		Tools: []tool{
+			{theme.ContentAddIcon(), msg("Give a dot"), func() { s.vote(+1) }},
+			{theme.ContentRemoveIcon(), msg("Take a dot back"), func() { s.vote(-1) }},
+			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.edit(s.selected) }},
+			{theme.DeleteIcon(), msg("Delete"), func() { s.remove(s.selected) }},
+			{theme.SearchIcon(), msg("Trace…"), func() {
+				if s.selected >= 0 && s.selected < len(s.ranked) {
+					a.showTrace(s.ranked[s.selected].E.ID)
+				}
+			}},
+		},
+	})
 	return s
 }
 
-func (s *prioritiesStep) object() fyne.CanvasObject { return s.obj }
+func (s *prioritiesStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *prioritiesStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
+func (s *prioritiesStep) voterBar() *voterBar       { return s.voters }
+
+// votesText is the votes of a priority in the table: the number alone,
+// which the column always has room for.
+func votesText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
 
 func (s *prioritiesStep) objectiveCode(id string) string {
-	if e := s.a.plan.Doc().Entity(id); e != nil {
+	if e := s.a.plan.Doc().Get(stratplan.KindObjective, id); e != nil {
 		return e.Str("code")
 	}
 	return ""
@@ -115,19 +141,12 @@ func (s *prioritiesStep) objectiveCode(id string) string {
 func (s *prioritiesStep) refresh() {
 	doc := s.a.plan.Doc()
 	objs := doc.Objectives()
-	names := make([]string, len(objs))
-	s.objIDs = make([]string, len(objs))
+	names, ids := make([]string, len(objs)), make([]string, len(objs))
 	for i, o := range objs {
-		names[i], s.objIDs[i] = o.Code+" "+o.Title, o.E.ID
+		names[i], ids[i] = o.Code+" "+o.Title, o.E.ID
 	}
-	keep := s.objective.SelectedIndex()
-	s.objective.Options = names
-	if keep >= 0 && keep < len(names) {
-		s.objective.SetSelectedIndex(keep)
-	} else if len(names) > 0 {
-		s.objective.SetSelectedIndex(0)
-	}
-	if e := doc.Entity(s.a.workshop); e != nil {
+	s.objective.fill(names, ids, s.objective.id(), true)
+	if e := doc.Get(stratplan.KindWorkshop, s.a.workshop); e != nil {
 		s.dots.show(s.a.win.Canvas(), fmt.Sprint(stratplan.WorkshopOf(e).Dots))
 	}
 	picked := ""
@@ -147,16 +166,57 @@ func (s *prioritiesStep) refresh() {
 	} else {
 		s.table.UnselectAll()
 	}
-	// The matrix shows the leading priorities: beyond a few dozen dots it
-	// would no longer be readable on a projector.
-	pts := make([]matrixPoint, 0, min(len(s.ranked), maxMatrixPoints))
-	for _, p := range s.ranked[:min(len(s.ranked), maxMatrixPoints)] {
-		pts = append(pts, matrixPoint{Label: fmt.Sprint(p.Rank), Impact: p.Impact, Effort: p.Effort})
-	}
-	s.matrix.set(pts)
 	s.voters.refresh()
-	s.table.Refresh()
-	s.notes.refresh()
+	s.table.refresh()
+	s.showDetail()
+	s.placeMatrix()
+	s.frame.refresh()
+}
+
+// placeMatrix places the leading priorities on the matrix: beyond a few
+// dozen it would no longer be readable on a projector.
+func (s *prioritiesStep) placeMatrix() {
+	s.matrix.set(rankedPoints(s.ranked, s.selected))
+}
+
+func rankedPoints(ranked []stratplan.RankedPriority, picked int) []matrixPoint {
+	impact, effort := make([]int, len(ranked)), make([]int, len(ranked))
+	for i, p := range ranked {
+		impact[i], effort[i] = p.Impact, p.Effort
+	}
+	return matrixPoints(impact, effort, picked, maxMatrixPoints)
+}
+
+func (s *prioritiesStep) showDetail() {
+	s.who.SetText(s.voters.summary())
+	if s.selected < 0 || s.selected >= len(s.ranked) {
+		s.detail.show("")
+		return
+	}
+	p := s.ranked[s.selected]
+	doc := s.a.plan.Doc()
+	obj := ""
+	if e := doc.Get(stratplan.KindObjective, p.Objective); e != nil {
+		obj = e.Str("code") + " " + e.Str("title")
+	}
+	var sources []string
+	for _, id := range p.Sources {
+		if e := doc.Get(stratplan.KindSWOT, id); e != nil && !e.Deleted() {
+			sources = append(sources, "• "+e.Str("text"))
+		}
+	}
+	var voters []string
+	for _, v := range doc.Votes(s.a.workshop) {
+		if v.Target == p.E.ID && v.Points > 0 {
+			voters = append(voters, fmt.Sprintf("%s %d", s.voters.name(v.Voter), v.Points))
+		}
+	}
+	s.detail.show(fmt.Sprintf("%d. %s", s.selected+1, p.Title),
+		[2]string{lang.X("field.description", "Description"), p.Description},
+		[2]string{lang.L("Objective"), obj},
+		[2]string{lang.L("Votes"), strings.Join(voters, ", ")},
+		[2]string{lang.L("Impact") + " / " + lang.L("Effort"), scoreText(p.Impact) + " / " + scoreText(p.Effort)},
+		[2]string{lang.L("Answers these SWOT items"), strings.Join(sources, "\n")})
 }
 
 func (s *prioritiesStep) vote(delta int) {
@@ -167,19 +227,23 @@ func (s *prioritiesStep) vote(delta int) {
 	s.voters.give(s.ranked[s.selected].E.ID, delta)
 }
 
+// setScore sets the impact or effort of the priority in a row.
+func (s *prioritiesStep) setScore(row int, field string, n int) {
+	id := s.ranked[row].E.ID
+	s.a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set(id, stratplan.KindPriority, stratplan.Set(field, stratplan.Int(n)))
+	})
+}
+
 func (s *prioritiesStep) add() {
 	title := strings.TrimSpace(s.title.Text)
 	ws := s.a.workshop
 	if title == "" || ws == "" {
 		return
 	}
-	obj := ""
-	if i := s.objective.SelectedIndex(); i >= 0 && i < len(s.objIDs) {
-		obj = s.objIDs[i]
-	}
+	obj := s.objective.id()
 	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, title, obj) }) {
 		s.title.SetText("")
-		s.table.ScrollToBottom()
 	}
 }
 
@@ -191,11 +255,12 @@ func addPriority(ed *stratplan.Edit, ws, title, objective string) error {
 
 func (s *prioritiesStep) remove(i int) {
 	if i < 0 || i >= len(s.ranked) {
+		s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
 	p := s.ranked[i]
 	if s.a.deleteWithUndo(p.E.Key(), deleted(p.Title)) {
-		s.table.UnselectAll()
+		s.table.reselect(min(i, len(s.ranked)-1))
 	}
 }
 
@@ -206,50 +271,47 @@ func (s *prioritiesStep) edit(i int) {
 	}
 	p := s.ranked[i]
 	doc := s.a.plan.Doc()
-	title := widget.NewEntry()
+	title := newEntry("")
 	title.SetText(p.Title)
-	desc := widget.NewMultiLineEntry()
-	desc.Wrapping = fyne.TextWrapWord
+	desc := newMultiLineEntry("")
 	desc.SetText(p.Description)
-	obj := widget.NewSelect(s.objective.Options, nil)
-	if k := indexOf(s.objIDs, p.Objective); k >= 0 {
+	obj := newChoice(s.objective.Select.Options, nil)
+	obj.OnEmpty = s.objective.Select.OnEmpty
+	if k := indexOf(s.objective.ids, p.Objective); k >= 0 {
 		obj.SetSelectedIndex(k)
 	}
-	impact, effort := widget.NewSelect(scoreOptions, nil), widget.NewSelect(scoreOptions, nil)
+	impact, effort := newChoice(scoreOptions, nil), newChoice(scoreOptions, nil)
 	impact.SetSelected(scoreText(p.Impact))
 	effort.SetSelected(scoreText(p.Effort))
 	swot := doc.SWOT(s.a.workshop)
-	labels := make([]string, len(swot))
-	var checked []string
+	checks := container.NewVBox()
+	boxes := make([]*check, len(swot))
 	for k, it := range swot {
-		labels[k] = fmt.Sprintf("%s — %s", lang.L(quadrantTitles[max(indexOf(stratplan.SWOTQuadrants, it.Quadrant), 0)]), it.Text)
-		if indexOf(p.Sources, it.E.ID) >= 0 {
-			checked = append(checked, labels[k])
-		}
+		boxes[k] = newCheck(fmt.Sprintf("%s — %s", lang.L(quadrantTitles[max(indexOf(stratplan.SWOTQuadrants, it.Quadrant), 0)]), it.Text), nil)
+		boxes[k].SetChecked(indexOf(p.Sources, it.E.ID) >= 0)
+		checks.Add(boxes[k])
 	}
-	sources := widget.NewCheckGroup(labels, nil)
-	sources.SetSelected(checked)
-	scroll := container.NewVScroll(sources)
+	scroll := container.NewVScroll(checks)
 	scroll.SetMinSize(fyne.NewSize(0, 160))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Priority"), title), widget.NewFormItem(lang.X("field.description", "Description"), desc),
 		widget.NewFormItem(lang.L("Objective"), obj), widget.NewFormItem(lang.L("Impact"), impact),
 		widget.NewFormItem(lang.L("Effort"), effort), widget.NewFormItem(lang.L("Answers these SWOT items"), scroll),
 	}
-	d := dialog.NewForm(lang.L("Edit priority"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	s.a.showForm(lang.L("Edit priority"), lang.L("Save"), items, func() {
 		t := strings.TrimSpace(title.Text)
-		if !ok || t == "" {
+		if t == "" {
 			return
 		}
 		var refs []string
-		for k, l := range labels {
-			if indexOf(sources.Selected, l) >= 0 {
+		for k, b := range boxes {
+			if b.Checked {
 				refs = append(refs, swot[k].E.ID)
 			}
 		}
 		o := ""
-		if k := obj.SelectedIndex(); k >= 0 && k < len(s.objIDs) {
-			o = s.objIDs[k]
+		if k := obj.SelectedIndex(); k >= 0 && k < len(s.objective.ids) {
+			o = s.objective.ids[k]
 		}
 		s.a.edit(func(ed *stratplan.Edit) error {
 			return ed.Set(p.E.ID, stratplan.KindPriority, stratplan.Set("title", stratplan.Text(t)),
@@ -258,9 +320,41 @@ func (s *prioritiesStep) edit(i int) {
 				stratplan.Set("sources", stratplan.Refs(refs...)))
 		})
 		s.a.win.Canvas().Focus(s.table)
-	}, s.a.win)
-	title.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(720, 600))
-	d.Show()
+	}, fyne.NewSize(720, 600))
 	s.a.win.Canvas().Focus(title)
+}
+
+// present shows the ranking with names and votes, numbered as the matrix
+// beside it numbers its bubbles.
+func (s *prioritiesStep) present() fyne.CanvasObject {
+	list := newFitText(1, 2.4, nil)
+	paras := make([]para, 0, len(s.ranked))
+	for i, p := range s.ranked {
+		text := fmt.Sprintf("%d. %s", i+1, p.Title)
+		if p.Points > 0 {
+			text += " — " + lang.N("{{.Count}} votes", p.Points, map[string]any{"Count": p.Points})
+		}
+		paras = append(paras, para{text: text, bold: i < 3})
+	}
+	list.set(paras)
+	m := newMatrix(1.5)
+	m.set(rankedPoints(s.ranked, -1))
+	return container.New(&splitLayout{ratio: 0.55}, list, m)
+}
+
+// splitLayout puts two objects side by side, the first ratio of the width.
+type splitLayout struct{ ratio float32 }
+
+func (l *splitLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(a.Width+b.Width+theme.Padding()*4, max(a.Height, b.Height))
+}
+
+func (l *splitLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding() * 4
+	w := (size.Width - gap) * l.ratio
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(w, size.Height))
+	objects[1].Move(fyne.NewPos(w+gap, 0))
+	objects[1].Resize(fyne.NewSize(size.Width-w-gap, size.Height))
 }

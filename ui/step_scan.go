@@ -3,10 +3,10 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,66 +16,94 @@ import (
 
 var categoryLabels = []string{"Political", "Economic", "Social", "Technological", "Legal", "Environmental"}
 
+// categoryKeys are the keys that set a factor's category, in the order of
+// stratplan.PESTLECategories: P E S T L, and V for enVironmental (E is
+// economic).
+var categoryKeys = []rune{'p', 'e', 's', 't', 'l', 'v'}
+
 var scoreOptions = []string{"1", "2", "3", "4", "5"}
 
 // scanStep is step 4: PESTLE factors with impact and likelihood, the
 // organisation's response, and the impact × likelihood grid.
 type scanStep struct {
 	a        *App
-	obj      fyne.CanvasObject
-	title    *widget.Entry
-	category *widget.Select
-	impact   *widget.Select
-	likely   *widget.Select
-	filter   *widget.Select
-	table    *keyTable
+	frame    *stepFrame
+	title    *entry
+	category *choice
+	impact   *choice
+	likely   *choice
+	filter   *choice
+	table    *textTable
 	grid     *heatGrid
-	notes    *notesPanel
+	detail   *detailPane
 	items    []stratplan.ScanFactor
 	selected int
 }
 
-var scanColumns = []string{"Category", "Factor", "Impact", "Likelihood", "Response"}
+var scanColumns = []column{{name: "Category", max: 9}, {name: "Factor", flex: true}, {name: "Impact", right: true, max: 5}, {name: "Likelihood", right: true, max: 6}}
+
+// scanColumnLikelihood is the column whose digits set the likelihood.
+const scanColumnLikelihood = 3
 
 func newScanStep(a *App) stepView {
 	s := &scanStep{a: a, selected: -1}
-	s.title = widget.NewEntry()
-	s.title.SetPlaceHolder(lang.L("Add a factor, e.g. AfCFTA enters into force…"))
+	s.title = newEntry(lang.L("Add a factor, e.g. AfCFTA enters into force…"))
 	s.title.OnSubmitted = func(string) { s.add() }
-	s.category = widget.NewSelect(translated(categoryLabels), nil)
+	s.category = newChoice(translated(categoryLabels), nil)
 	s.category.SetSelectedIndex(0)
-	s.impact = widget.NewSelect(scoreOptions, nil)
+	s.impact = newChoice(scoreOptions, nil)
 	s.impact.SetSelectedIndex(2)
-	s.likely = widget.NewSelect(scoreOptions, nil)
+	s.likely = newChoice(scoreOptions, nil)
 	s.likely.SetSelectedIndex(2)
-	s.filter = widget.NewSelect(append([]string{lang.L("All categories")}, translated(categoryLabels)...), nil)
+	s.filter = newChoice(append([]string{lang.L("All categories")}, translated(categoryLabels)...), nil)
 	s.filter.SetSelectedIndex(0)
 	s.filter.OnChanged = func(string) { s.refresh() }
 	addRow := container.NewBorder(nil, nil, nil,
-		container.NewHBox(s.category, widget.NewLabel(lang.L("Impact")), s.impact, widget.NewLabel(lang.L("Likelihood")), s.likely),
+		container.NewHBox(fixedUnits(9, s.category), widget.NewLabel(lang.L("Impact")), s.impact, widget.NewLabel(lang.L("Likelihood")), s.likely),
 		s.title)
 
-	s.table = newTextTable(func() int { return len(s.items) }, scanColumns, []float32{130, 260, 70, 90, 260}, func(row, col int) string {
+	s.table = newTextTable(func() int { return len(s.items) }, scanColumns, func(row, col int) string {
 		f := s.items[row]
-		return []string{categoryName(f.Category), f.Title, scoreText(f.Impact), scoreText(f.Likelihood), f.Response}[col]
+		return []string{categoryName(f.Category), f.Title, scoreText(f.Impact), scoreText(f.Likelihood)}[col]
 	})
-	s.table.OnSelect = func(row int) { s.selected = row }
+	s.table.OnSelect = func(row int) {
+		s.selected = row
+		s.showDetail()
+	}
 	s.table.OnEdit, s.table.OnDelete = s.edit, s.remove
+	s.table.OnRune = func(row int, r rune) {
+		switch {
+		case r >= '1' && r <= '5':
+			field := "impact"
+			if s.table.column() == scanColumnLikelihood {
+				field = "likelihood"
+			}
+			s.set(row, field, fmt.Sprint(int(r-'0')))
+		default:
+			for i, k := range categoryKeys {
+				if unicode.ToLower(r) == k {
+					s.set(row, "category", stratplan.PESTLECategories[i])
+				}
+			}
+		}
+	}
 	s.grid = newHeatGrid(5, lang.L("Likelihood"), lang.L("Impact"))
-	tools := container.NewHBox(
-		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { s.edit(s.selected) }),
-		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() { s.remove(s.selected) }),
-		newFlatAction(theme.ContentAddIcon(), lang.L("Make it an opportunity"), func() { s.toSWOT(s.selected, "opportunity") }),
-		newFlatAction(theme.ContentAddIcon(), lang.L("Make it a threat"), func() { s.toSWOT(s.selected, "threat") }))
-	s.notes = newNotesPanel(a, "scan")
-	hint := widget.NewLabelWithStyle(lang.L("Type a factor and press Enter; its category, impact and likelihood come from the choices beside it. In the table, Enter edits and Delete removes."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(lang.L("Environmental scan")), hint, addRow,
-		container.NewHBox(widget.NewLabel(lang.L("Show")), s.filter))
-	bottom := container.NewVBox(tools, s.notes.obj)
-	body := container.NewBorder(nil, nil, nil, container.NewPadded(s.grid.obj), s.table)
-	s.obj = container.New(newBorder(top, bottom), top, body, bottom)
+	s.detail = newDetailPane(lang.L("Choose a factor to read it whole."), s.grid.obj)
+	s.frame = newStepFrame(a, stepParts{
+		Key:     "scan",
+		Title:   msg("Environmental scan"),
+		Help:    msg("Type a factor and press Enter; its category, impact and likelihood come from the choices beside it. In the table: 1–5 set the impact (in the Likelihood column, reached with →: the likelihood); P E S T L V set the category; Enter edits, Delete removes."),
+		Chooser: container.NewHBox(widget.NewLabel(lang.L("Show")), fixedUnits(11, s.filter)),
+		Add:     addRow,
+		Body:    s.table.obj,
+		Detail:  s.detail.obj,
+		Tools: []tool{
+			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.edit(s.selected) }},
+			{theme.DeleteIcon(), msg("Delete"), func() { s.remove(s.selected) }},
+			{theme.ContentAddIcon(), msg("Make it an opportunity"), func() { s.toSWOT(s.selected, "opportunity") }},
+			{theme.WarningIcon(), msg("Make it a threat"), func() { s.toSWOT(s.selected, "threat") }},
+		},
+	})
 	return s
 }
 
@@ -93,7 +121,7 @@ func scoreText(n int) string {
 	return fmt.Sprint(n)
 }
 
-func (s *scanStep) object() fyne.CanvasObject { return s.obj }
+func (s *scanStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *scanStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 
 func (s *scanStep) refresh() {
@@ -112,7 +140,7 @@ func (s *scanStep) refresh() {
 		s.selected = -1
 		s.table.UnselectAll()
 	}
-	s.table.Refresh()
+	s.table.refresh()
 	s.grid.set(func(x, y int) int {
 		n := 0
 		for _, f := range s.items {
@@ -122,7 +150,21 @@ func (s *scanStep) refresh() {
 		}
 		return n
 	})
-	s.notes.refresh()
+	s.showDetail()
+	s.frame.refresh()
+}
+
+func (s *scanStep) showDetail() {
+	f, ok := s.factorAt(s.selected)
+	if !ok {
+		s.detail.show("")
+		return
+	}
+	s.detail.show(f.Title,
+		[2]string{lang.L("Category"), categoryName(f.Category)},
+		[2]string{lang.L("Impact") + " / " + lang.L("Likelihood"), scoreText(f.Impact) + " / " + scoreText(f.Likelihood)},
+		[2]string{lang.X("field.description", "Description"), f.Description},
+		[2]string{lang.L("Response"), f.Response})
 }
 
 func (s *scanStep) add() {
@@ -142,12 +184,30 @@ func (s *scanStep) add() {
 	}
 }
 
-func (s *scanStep) factor(i int) (stratplan.ScanFactor, bool) {
+func (s *scanStep) factorAt(i int) (stratplan.ScanFactor, bool) {
 	if i < 0 || i >= len(s.items) {
-		s.a.setStatus(lang.L("Choose an item first."))
 		return stratplan.ScanFactor{}, false
 	}
 	return s.items[i], true
+}
+
+func (s *scanStep) factor(i int) (stratplan.ScanFactor, bool) {
+	f, ok := s.factorAt(i)
+	if !ok {
+		s.a.setStatus(lang.L("Choose an item first."))
+	}
+	return f, ok
+}
+
+// set changes one field of the factor in a row.
+func (s *scanStep) set(row int, field, value string) {
+	f, ok := s.factor(row)
+	if !ok {
+		return
+	}
+	s.a.edit(func(ed *stratplan.Edit) error {
+		return ed.Set(f.E.ID, stratplan.KindScanFactor, stratplan.Set(field, stratplan.Text(value)))
+	})
 }
 
 func (s *scanStep) remove(i int) {
@@ -156,7 +216,7 @@ func (s *scanStep) remove(i int) {
 		return
 	}
 	if s.a.deleteWithUndo(f.E.Key(), deleted(f.Title)) {
-		s.table.UnselectAll()
+		s.table.reselect(min(i, len(s.items)-1))
 	}
 }
 
@@ -181,15 +241,14 @@ func (s *scanStep) edit(i int) {
 	if !ok {
 		return
 	}
-	title := widget.NewEntry()
+	title := newEntry("")
 	title.SetText(f.Title)
-	cat := widget.NewSelect(translated(categoryLabels), nil)
+	cat := newChoice(translated(categoryLabels), nil)
 	cat.SetSelectedIndex(max(indexOf(stratplan.PESTLECategories, f.Category), 0))
-	impact, likely := widget.NewSelect(scoreOptions, nil), widget.NewSelect(scoreOptions, nil)
+	impact, likely := newChoice(scoreOptions, nil), newChoice(scoreOptions, nil)
 	impact.SetSelected(scoreText(f.Impact))
 	likely.SetSelected(scoreText(f.Likelihood))
-	desc, resp := widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	desc.Wrapping, resp.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	desc, resp := newMultiLineEntry(""), newMultiLineEntry("")
 	desc.SetText(f.Description)
 	resp.SetText(f.Response)
 	items := []*widget.FormItem{
@@ -197,9 +256,9 @@ func (s *scanStep) edit(i int) {
 		widget.NewFormItem(lang.X("field.description", "Description"), desc), widget.NewFormItem(lang.L("Impact"), impact),
 		widget.NewFormItem(lang.L("Likelihood"), likely), widget.NewFormItem(lang.L("Response"), resp),
 	}
-	d := dialog.NewForm(lang.L("Edit factor"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	s.a.showForm(lang.L("Edit factor"), lang.L("Save"), items, func() {
 		t := strings.TrimSpace(title.Text)
-		if !ok || t == "" {
+		if t == "" {
 			return
 		}
 		s.a.edit(func(ed *stratplan.Edit) error {
@@ -209,9 +268,38 @@ func (s *scanStep) edit(i int) {
 				stratplan.Set("likelihood", stratplan.Text(likely.Selected)), stratplan.Set("response", stratplan.Text(strings.TrimSpace(resp.Text))))
 		})
 		s.a.win.Canvas().Focus(s.table)
-	}, s.a.win)
-	title.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(680, 520))
-	d.Show()
+	}, fyne.NewSize(680, 520))
 	s.a.win.Canvas().Focus(title)
+}
+
+// present shows the impact × likelihood grid and the factors by category.
+func (s *scanStep) present() fyne.CanvasObject {
+	list := newFitText(1, 2.2, nil)
+	var paras []para
+	for i, c := range stratplan.PESTLECategories {
+		var titles []string
+		for _, f := range s.items {
+			if f.Category == c {
+				titles = append(titles, fmt.Sprintf("%s (%s×%s)", f.Title, scoreText(f.Impact), scoreText(f.Likelihood)))
+			}
+		}
+		if len(titles) > 0 {
+			paras = append(paras, para{text: lang.L(categoryLabels[i]), bold: true})
+			for _, t := range titles {
+				paras = append(paras, para{text: "• " + t})
+			}
+		}
+	}
+	list.set(paras)
+	g := newHeatGrid(5, lang.L("Likelihood"), lang.L("Impact"))
+	g.set(func(x, y int) int {
+		n := 0
+		for _, f := range s.items {
+			if f.Likelihood == x && f.Impact == y {
+				n++
+			}
+		}
+		return n
+	})
+	return container.New(&splitLayout{ratio: 0.6}, list, g.obj)
 }

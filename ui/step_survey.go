@@ -22,14 +22,13 @@ import (
 // per region, common themes set apart from regional ones.
 type surveyStep struct {
 	a       *App
-	obj     fyne.CanvasObject
-	view    *widget.Select
+	frame   *stepFrame
+	view    *choice
 	viewIDs []string // "" = overall, else a region id
-	topN    *widget.Select
-	minReg  *widget.Select
+	topN    *choice
+	minReg  *choice
 	summary *widget.Label
 	list    *keyList
-	notes   *notesPanel
 	result  stratplan.SurveyResult
 	rows    []stratplan.ThemeRank
 	loading bool
@@ -37,9 +36,9 @@ type surveyStep struct {
 
 func newSurveyStep(a *App) stepView {
 	s := &surveyStep{a: a}
-	importBtn := widget.NewButtonWithIcon(lang.L("Import survey CSV…"), theme.UploadIcon(), s.importDialog)
+	importBtn := newButton(lang.L("Import survey CSV…"), theme.UploadIcon(), s.importDialog)
 	importBtn.Importance = widget.HighImportance
-	s.view = widget.NewSelect(nil, func(string) { s.show() })
+	s.view = newChoice(nil, func(string) { s.show() })
 	numbers := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -47,8 +46,8 @@ func newSurveyStep(a *App) stepView {
 		}
 		return out
 	}
-	s.topN = widget.NewSelect(numbers(10), func(v string) { s.setThreshold("common_top", v) })
-	s.minReg = widget.NewSelect(numbers(6), func(v string) { s.setThreshold("common_regions", v) })
+	s.topN = newChoice(numbers(10), func(v string) { s.setThreshold("common_top", v) })
+	s.minReg = newChoice(numbers(6), func(v string) { s.setThreshold("common_regions", v) })
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.list = newKeyList(func() int { return len(s.rows) },
@@ -96,21 +95,22 @@ func newSurveyStep(a *App) stepView {
 			c.Refresh()
 		})
 	s.list.OnEdit = func(i widget.ListItemID) { s.makePriority(s.rows[i].Theme) }
-	s.notes = newNotesPanel(a, "survey")
-	hint := widget.NewLabelWithStyle(lang.L("Import the survey as CSV with the columns member, region, theme, score. A theme is common when it is in the top N themes of at least M regions. Enter on a theme makes it a candidate priority."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	controls := container.NewVBox(
-		container.NewHBox(importBtn, widget.NewLabel(lang.L("Show")), container.NewGridWrap(fyne.NewSize(260, s.view.MinSize().Height), s.view)),
-		container.NewHBox(widget.NewLabel(lang.L("Common: in the top")), s.topN, widget.NewLabel(lang.L("of at least")), s.minReg, widget.NewLabel(lang.L("regions"))))
-	top := container.NewVBox(heading(lang.L("Survey")), hint, controls, s.summary)
-	s.obj = container.New(newBorder(top, s.notes.obj), top, s.list, s.notes.obj)
+	controls := container.NewHBox(widget.NewLabel(lang.L("Show")), fixedUnits(14, s.view),
+		widget.NewLabel(lang.L("Common: in the top")), s.topN, widget.NewLabel(lang.L("of at least")), s.minReg, widget.NewLabel(lang.L("regions")))
+	s.frame = newStepFrame(a, stepParts{
+		Key:     "survey",
+		Title:   msg("Survey"),
+		Help:    msg("Import the survey as CSV with the columns member, region, theme, score. A theme is common when it is in the top N themes of at least M regions. Enter on a theme makes it a candidate priority."),
+		Chooser: container.NewHBox(importBtn),
+		Add:     container.NewVBox(controls, s.summary),
+		Body:    s.list,
+	})
 	return s
 }
 
 func themeIcon() fyne.Resource { return theme.ContentAddIcon() }
 
-func (s *surveyStep) object() fyne.CanvasObject { return s.obj }
+func (s *surveyStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *surveyStep) focus()                    { s.a.win.Canvas().Focus(s.list) }
 
 func (s *surveyStep) maxMean() float64 {
@@ -124,7 +124,7 @@ func (s *surveyStep) maxMean() float64 {
 }
 
 func (s *surveyStep) thresholds() stratplan.SurveyThresholds {
-	if e := s.a.plan.Doc().Entity(s.a.workshop); e != nil {
+	if e := s.a.plan.Doc().Get(stratplan.KindWorkshop, s.a.workshop); e != nil {
 		return stratplan.WorkshopOf(e).Survey
 	}
 	return stratplan.DefaultSurveyThresholds
@@ -178,7 +178,7 @@ func (s *surveyStep) refresh() {
 			map[string]any{"Members": len(members), "Regions": len(s.result.Regions), "Themes": len(s.result.Overall), "Common": common}))
 	}
 	s.show()
-	s.notes.refresh()
+	s.frame.refresh()
 }
 
 // show lists the ranking chosen: overall or one region's.
@@ -251,4 +251,22 @@ func (s *surveyStep) importCSV(name string, r io.Reader) {
 		return
 	}
 	s.a.showLineProblems(name, problems, len(rows), apply)
+}
+
+// present shows the themes ranked, the common ones marked.
+func (s *surveyStep) present() fyne.CanvasObject {
+	t := newFitText(1, 2.2, nil)
+	var paras []para
+	for i, r := range s.rows {
+		if i == 15 {
+			break
+		}
+		text := fmt.Sprintf("%d. %s — %.2f", r.Rank, r.Theme, r.Mean)
+		if s.result.Common[r.Theme] {
+			text += " · " + lang.L("Common")
+		}
+		paras = append(paras, para{text: text, bold: s.result.Common[r.Theme]})
+	}
+	t.set(paras)
+	return t
 }

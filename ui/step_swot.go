@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -19,28 +18,26 @@ import (
 
 // swotStep is step 5: four quadrants with type-and-Enter capture.
 type swotStep struct {
-	a     *App
-	obj   fyne.CanvasObject
-	quads [4]*quadrant
-	notes *notesPanel
+	a      *App
+	frame  *stepFrame
+	quads  [4]*quadrant
+	active int // the quadrant the toolbar acts on: the one used last
 }
 
 // quadrant is one of strengths, weaknesses, opportunities, threats.
 type quadrant struct {
-	s        *swotStep
-	index    int
-	entry    *widget.Entry
-	list     *keyList
-	title    *canvas.Text
-	items    []stratplan.SWOTItem
-	selected int
+	s     *swotStep
+	index int
+	entry *entry
+	list  *keyList
+	title *canvas.Text
+	items []stratplan.SWOTItem
+	rows  *wrappedRows
 }
 
 var (
 	quadrantTitles = []string{"Strengths", "Weaknesses", "Opportunities", "Threats"}
 	quadrantAdd    = []string{"Add a strength…", "Add a weakness…", "Add an opportunity…", "Add a threat…"}
-	// Deep enough for white text to read on a projector.
-	quadrantColors = []color.NRGBA{{0x2e, 0x7d, 0x32, 0xff}, {0xc7, 0x5b, 0x00, 0xff}, {0x15, 0x65, 0xc0, 0xff}, {0xc6, 0x28, 0x28, 0xff}}
 )
 
 func newSWOTStep(a *App) stepView {
@@ -50,21 +47,26 @@ func newSWOTStep(a *App) stepView {
 		s.quads[i] = newQuadrant(s, i)
 		cells[i] = s.quads[i].object()
 	}
-	hint := widget.NewLabel(lang.L("Type and press Enter to add. Tab into a list, then ↑ ↓ to choose, Enter to edit, Delete to remove, 1–4 to move to another quadrant."))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.TextStyle = fyne.TextStyle{Italic: true}
-	s.notes = newNotesPanel(a, "swot")
-	s.obj = container.NewBorder(container.NewVBox(heading(lang.L("SWOT")), hint), s.notes.obj, nil, nil,
-		container.NewGridWithColumns(2, cells...))
+	s.frame = newStepFrame(a, stepParts{
+		Key:   "swot",
+		Title: msg("SWOT"),
+		Help:  msg("Type and press Enter to add. Tab goes to the quadrant's list: ↑ ↓ choose, Enter edits, Delete removes, 1–4 move the item to another quadrant. Long items wrap."),
+		Body:  container.NewGridWithColumns(2, cells...),
+		Tools: []tool{
+			{theme.DocumentCreateIcon(), msg("Edit"), func() { q := s.quads[s.active]; q.editDialog(q.list.selected) }},
+			{theme.MailForwardIcon(), msg("Move to…"), func() { s.quads[s.active].moveMenu() }},
+			{theme.DeleteIcon(), msg("Delete"), func() { q := s.quads[s.active]; q.remove(q.list.selected) }},
+		},
+	})
 	return s
 }
 
-func (s *swotStep) object() fyne.CanvasObject { return s.obj }
+func (s *swotStep) object() fyne.CanvasObject { return s.frame.object() }
 
 func (s *swotStep) focus() { s.a.win.Canvas().Focus(s.quads[0].entry) }
 
 func (s *swotStep) refresh() {
-	s.notes.refresh()
+	s.frame.refresh()
 	byQuad := map[string][]stratplan.SWOTItem{}
 	for _, it := range s.a.plan.Doc().SWOT(s.a.workshop) {
 		byQuad[it.Quadrant] = append(byQuad[it.Quadrant], it)
@@ -72,12 +74,12 @@ func (s *swotStep) refresh() {
 	for i, q := range s.quads {
 		q.items = byQuad[stratplan.SWOTQuadrants[i]]
 		q.title.Text = fmt.Sprintf("%s (%d)", lang.L(quadrantTitles[i]), len(q.items))
-		q.title.TextSize = theme.TextSubHeadingSize() // follows View ▸ Larger / Smaller
+		q.title.TextSize = theme.TextSize() // follows View ▸ Larger / Smaller
 		q.title.Refresh()
-		if q.selected >= len(q.items) {
-			q.selected = -1
+		if q.list.selected >= len(q.items) {
 			q.list.UnselectAll()
 		}
+		q.rows.fit()
 		q.list.Refresh()
 		if s.a.workshop == "" {
 			q.entry.Disable()
@@ -88,15 +90,14 @@ func (s *swotStep) refresh() {
 }
 
 func newQuadrant(s *swotStep, i int) *quadrant {
-	q := &quadrant{s: s, index: i, selected: -1}
-	q.entry = widget.NewEntry()
-	q.entry.SetPlaceHolder(lang.L(quadrantAdd[i]))
+	q := &quadrant{s: s, index: i}
+	q.entry = newEntry(lang.L(quadrantAdd[i]))
 	q.entry.OnSubmitted = func(string) { q.add() }
 	q.list = newKeyList(
 		func() int { return len(q.items) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord
 			link := widget.NewIcon(theme.MailAttachmentIcon())
 			warn := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 			return container.NewBorder(nil, nil, nil, container.NewHBox(link, warn), l)
@@ -112,7 +113,18 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			showIf(icons[1], q.items[id].E.HasConflict())
 			c.Refresh()
 		})
-	q.list.OnSelect = func(id widget.ListItemID) { q.selected = id }
+	q.list.OnSelect = func(id widget.ListItemID) {
+		if id >= 0 {
+			s.active = q.index
+		}
+	}
+	q.rows = newWrappedRows(&q.list.List, q.list, 3, func() []string {
+		texts := make([]string, len(q.items))
+		for k, it := range q.items {
+			texts[k] = it.Text
+		}
+		return texts
+	})
 	q.list.OnEdit, q.list.OnDelete = q.editDialog, q.remove
 	q.list.OnRune = func(id widget.ListItemID, r rune) bool {
 		if r >= '1' && r <= '4' {
@@ -127,18 +139,12 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 func (q *quadrant) object() fyne.CanvasObject {
 	q.title = canvas.NewText("", color.White)
 	q.title.TextStyle = fyne.TextStyle{Bold: true}
-	q.title.TextSize = theme.TextSubHeadingSize()
 	band := canvas.NewRectangle(quadrantColors[q.index])
 	band.CornerRadius = theme.InputRadiusSize()
-	header := container.NewStack(band, container.NewPadded(q.title))
-	tools := container.NewHBox(
-		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { q.editDialog(q.selected) }),
-		newFlatAction(theme.MailForwardIcon(), lang.L("Move to…"), q.moveMenu),
-		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() { q.remove(q.selected) }),
-	)
-	top := container.NewVBox(header, q.entry)
+	head := container.NewStack(band, container.NewPadded(
+		container.NewBorder(nil, nil, container.NewCenter(q.title), nil, q.entry)))
 	// Objects in this order so that Tab goes from the entry to its list.
-	return container.New(layout.NewBorderLayout(top, tools, nil, nil), top, q.list, tools)
+	return container.New(layout.NewBorderLayout(head, nil, nil, nil), head, q.rows.obj)
 }
 
 func (q *quadrant) add() {
@@ -167,14 +173,16 @@ func (q *quadrant) item(id int) (stratplan.SWOTItem, bool) {
 func (q *quadrant) remove(id int) {
 	it, ok := q.item(id)
 	if !ok {
+		q.s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
-	a := q.s.a
-	if a.deleteWithUndo(it.E.Key(), deleted(it.Text)) {
-		q.list.UnselectAll()
+	if q.s.a.deleteWithUndo(it.E.Key(), deleted(it.Text)) {
+		q.list.pick(min(id, len(q.items)-1)) // the next item, ready for the next key
 	}
 }
 
+// move puts the item in another quadrant, shows it there, and leaves the
+// keyboard on the next item of this one.
 func (q *quadrant) move(id, to int) {
 	it, ok := q.item(id)
 	if !ok || to == q.index {
@@ -184,13 +192,19 @@ func (q *quadrant) move(id, to int) {
 	if a.edit(func(ed *stratplan.Edit) error {
 		return ed.Set(it.E.ID, stratplan.KindSWOT, stratplan.Set("quadrant", stratplan.Text(stratplan.SWOTQuadrants[to])))
 	}) {
-		q.list.UnselectAll()
+		q.list.pick(min(id, len(q.items)-1))
+		dest := q.s.quads[to]
+		for k, x := range dest.items {
+			if x.E.ID == it.E.ID {
+				dest.list.pick(k) // scrolled to, and highlighted
+			}
+		}
 		a.setStatus(lang.L("Moved “{{.Text}}” to {{.Quadrant}}.", map[string]any{"Text": it.Text, "Quadrant": lang.L(quadrantTitles[to])}))
 	}
 }
 
 func (q *quadrant) moveMenu() {
-	if _, ok := q.item(q.selected); !ok {
+	if _, ok := q.item(q.list.selected); !ok {
 		q.s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
@@ -200,11 +214,11 @@ func (q *quadrant) moveMenu() {
 			continue
 		}
 		to := i
-		items = append(items, fyne.NewMenuItem(lang.L("Move to {{.Quadrant}}", map[string]any{"Quadrant": lang.L(t)}), func() { q.move(q.selected, to) }))
+		items = append(items, fyne.NewMenuItem(lang.L("Move to {{.Quadrant}}", map[string]any{"Quadrant": lang.L(t)}), func() { q.move(q.list.selected, to) }))
 	}
 	c := q.s.a.win.Canvas()
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(q.list)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos.Add(fyne.NewPos(q.list.Size().Width/2, q.list.Size().Height)))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos.Add(fyne.NewPos(q.list.Size().Width/2, 0)))
 }
 
 func (q *quadrant) editDialog(id int) {
@@ -214,9 +228,10 @@ func (q *quadrant) editDialog(id int) {
 		return
 	}
 	a := q.s.a
-	text := widget.NewEntry()
+	text := newMultiLineEntry("")
 	text.SetText(it.Text)
-	quad := widget.NewSelect(translated(quadrantTitles), nil)
+	text.SetMinRowsVisible(3)
+	quad := newChoice(translated(quadrantTitles), nil)
 	quad.SetSelectedIndex(q.index)
 	factors := a.plan.Doc().ScanFactors(a.workshop)
 	names := []string{lang.L("None")}
@@ -227,26 +242,23 @@ func (q *quadrant) editDialog(id int) {
 			sel = i + 1
 		}
 	}
-	factor := widget.NewSelect(names, nil)
+	factor := newChoice(names, nil)
 	factor.SetSelectedIndex(sel)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Text"), text),
 		widget.NewFormItem(lang.L("Quadrant"), quad),
 		widget.NewFormItem(lang.L("Scan factor"), factor),
 	}
-	var d *dialog.FormDialog
+	var f *form
 	if it.E.HasConflict() {
-		settle := widget.NewButtonWithIcon(lang.L("Two laptops changed this item: settle it…"), theme.WarningIcon(), func() {
-			d.Hide()
+		settle := newButton(lang.L("Two laptops changed this item: settle it…"), theme.WarningIcon(), func() {
+			f.dismiss()
 			a.settleEntity(it.E)
 		})
 		settle.Importance = widget.WarningImportance
 		items = append(items, widget.NewFormItem("", settle))
 	}
-	d = dialog.NewForm(lang.L("Edit SWOT item"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	f = a.showForm(lang.L("Edit SWOT item"), lang.L("Save"), items, func() {
 		t := strings.TrimSpace(text.Text)
 		if t == "" {
 			a.setStatus(lang.L("An item needs text: to remove it, press Delete in the list."))
@@ -263,9 +275,25 @@ func (q *quadrant) editDialog(id int) {
 		}
 		a.edit(func(ed *stratplan.Edit) error { return ed.Set(it.E.ID, stratplan.KindSWOT, changes...) })
 		a.win.Canvas().Focus(q.list)
-	}, a.win)
-	text.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(640, d.MinSize().Height))
-	d.Show()
+	}, fyne.NewSize(640, 0))
+	submitOnEnter(text, f)
 	a.win.Canvas().Focus(text)
+}
+
+// present shows the whole SWOT to the room: the four quadrants, every item,
+// at the largest type that lets all of them fit.
+func (s *swotStep) present() fyne.CanvasObject {
+	g := &fitGroup{}
+	cells := make([]fyne.CanvasObject, 4)
+	for i, q := range s.quads {
+		t := newFitText(1, 2.6, g)
+		paras := make([]para, len(q.items))
+		for k, it := range q.items {
+			paras[k] = para{text: "• " + it.Text}
+		}
+		t.set(paras)
+		head := presentHeading(fmt.Sprintf("%s (%d)", lang.L(quadrantTitles[i]), len(q.items)), quadrantColors[i])
+		cells[i] = container.NewBorder(head, nil, nil, nil, container.NewPadded(t))
+	}
+	return container.NewGridWithColumns(2, cells...)
 }

@@ -118,7 +118,7 @@ func TestSWOTIsUsableWithTheKeyboardOnly(t *testing.T) {
 	// Enter opens the editor with the text focused; Enter saves.
 	c.Focus(strengths.list)
 	press(strengths.list, fyne.KeyReturn)
-	e, ok := c.Focused().(*widget.Entry)
+	e, ok := c.Focused().(*entry)
 	if !ok || e.Text != first {
 		t.Fatalf("Enter on an item did not open its editor (focus %T)", c.Focused())
 	}
@@ -149,7 +149,7 @@ func TestSWOTEditLinksAScanFactorAndMovesQuadrant(t *testing.T) {
 		t.Fatal("no editor dialog")
 	}
 	// The form's selects: quadrant, then scan factor.
-	var selects []*widget.Select
+	var selects []*choice
 	collectSelects(d.Content, &selects)
 	if len(selects) != 2 {
 		t.Fatalf("editor has %d choice fields, want 2", len(selects))
@@ -169,9 +169,9 @@ func TestSWOTEditLinksAScanFactorAndMovesQuadrant(t *testing.T) {
 	}
 }
 
-func collectSelects(o fyne.CanvasObject, out *[]*widget.Select) {
+func collectSelects(o fyne.CanvasObject, out *[]*choice) {
 	switch w := o.(type) {
-	case *widget.Select:
+	case *choice:
 		*out = append(*out, w)
 	case *fyne.Container:
 		for _, c := range w.Objects {

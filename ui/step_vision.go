@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,19 +16,19 @@ import (
 // votes, the one adopted, and the plan's mission.
 type visionStep struct {
 	a       *App
-	obj     fyne.CanvasObject
+	frame   *stepFrame
 	mission *commitEntry
-	add     *widget.Entry
+	add     *entry
 	list    *keyList
 	voters  *voterBar
-	notes   *notesPanel
+	who     *widget.Label
 	items   []stratplan.Vision
 	points  map[string]int
-	tall    map[int]bool
+	rows    *wrappedRows
 }
 
 func newVisionStep(a *App) stepView {
-	s := &visionStep{a: a, tall: map[int]bool{}}
+	s := &visionStep{a: a}
 	s.mission = newCommitEntry(lang.L("Why the organisation exists, in a sentence or two"), func(v string) {
 		plan := a.plan.Doc().Plan()
 		a.edit(func(ed *stratplan.Edit) error {
@@ -38,13 +37,11 @@ func newVisionStep(a *App) stepView {
 	})
 	s.mission.MultiLine = true
 	s.mission.Wrapping = fyne.TextWrapWord
-	s.mission.SetMinRowsVisible(2)
-	s.add = widget.NewEntry()
-	s.add.SetPlaceHolder(lang.L("Add a candidate vision statement…"))
+	s.mission.SetMinRowsVisible(5)
+	s.add = newEntry(lang.L("Add a candidate vision statement…"))
 	s.add.OnSubmitted = func(string) { s.addVision() }
 	s.voters = newVoterBar(a, func(target string) bool {
-		e := a.plan.Doc().Entity(target)
-		return e != nil && e.Kind == stratplan.KindVision
+		return a.plan.Doc().Get(stratplan.KindVision, target) != nil
 	})
 	s.list = newKeyList(func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -79,6 +76,13 @@ func newVisionStep(a *App) stepView {
 			right.Refresh() // the dots change width: lay the row out again
 			c.Refresh()
 		})
+	s.rows = newWrappedRows(&s.list.List, s.list, 12, func() []string {
+		texts := make([]string, len(s.items))
+		for i, v := range s.items {
+			texts[i] = v.Text
+		}
+		return texts
+	})
 	s.list.OnEdit, s.list.OnDelete = s.edit, s.remove
 	s.list.OnRune = func(i widget.ListItemID, r rune) bool {
 		switch r {
@@ -93,21 +97,30 @@ func newVisionStep(a *App) stepView {
 		}
 		return true
 	}
-	hint := widget.NewLabelWithStyle(lang.L("Type a statement and press Enter. In the list: + and − give or take back a dot for the voter, A adopts, Enter edits, Delete removes."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	tools := container.NewHBox(
-		newFlatAction(theme.ConfirmIcon(), lang.L("Adopt"), func() { s.adopt(s.list.selected) }),
-		newFlatAction(theme.DocumentCreateIcon(), lang.L("Edit"), func() { s.edit(s.list.selected) }),
-		newFlatAction(theme.DeleteIcon(), lang.L("Delete"), func() { s.remove(s.list.selected) }))
-	s.notes = newNotesPanel(a, "vision")
-	top := container.NewVBox(heading(lang.L("Vision")), widget.NewCard("", lang.L("Mission of the plan"), s.mission), hint, s.add, s.voters.obj)
-	bottom := container.NewVBox(tools, s.notes.obj)
-	s.obj = container.New(newBorder(top, bottom), top, s.list, bottom)
+	s.who = widget.NewLabel("")
+	s.who.Wrapping = fyne.TextWrapWord
+	missionTitle := widget.NewLabelWithStyle(lang.L("Mission of the plan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	detail := container.NewVScroll(container.NewVBox(missionTitle, s.mission, widget.NewSeparator(), s.who))
+	s.frame = newStepFrame(a, stepParts{
+		Key:     "vision",
+		Title:   msg("Vision"),
+		Help:    msg("Type a statement and press Enter. To vote: choose the voter (first letters of the name, or Alt+↓), then in the list + and − give or take back a dot; A adopts, Enter edits, Delete removes."),
+		Chooser: s.voters.obj,
+		Add:     s.add,
+		Body:    s.rows.obj,
+		Detail:  detail,
+		Tools: []tool{
+			{theme.ConfirmIcon(), msg("Adopt"), func() { s.adopt(s.list.selected) }},
+			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.edit(s.list.selected) }},
+			{theme.DeleteIcon(), msg("Delete"), func() { s.remove(s.list.selected) }},
+		},
+	})
 	return s
 }
 
-func (s *visionStep) object() fyne.CanvasObject { return s.obj }
+func (s *visionStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *visionStep) focus()                    { s.a.win.Canvas().Focus(s.add) }
+func (s *visionStep) voterBar() *voterBar       { return s.voters }
 
 func (s *visionStep) refresh() {
 	doc := s.a.plan.Doc()
@@ -115,13 +128,10 @@ func (s *visionStep) refresh() {
 	s.items = doc.Visions(s.a.workshop)
 	s.points = stratplan.Points(doc.Votes(s.a.workshop))
 	s.voters.refresh()
-	texts := make([]string, len(s.items))
-	for i, v := range s.items {
-		texts[i] = v.Text
-	}
-	fitRows(&s.list.List, texts, 200, s.tall)
+	s.who.SetText(s.voters.summary())
+	s.rows.fit()
 	s.list.Refresh()
-	s.notes.refresh()
+	s.frame.refresh()
 }
 
 func (s *visionStep) addVision() {
@@ -151,11 +161,12 @@ func (s *visionStep) adopt(i int) {
 
 func (s *visionStep) remove(i int) {
 	if i < 0 || i >= len(s.items) {
+		s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
 	v := s.items[i]
 	if s.a.deleteWithUndo(v.E.Key(), deleted(v.Text)) {
-		s.list.UnselectAll()
+		s.list.pick(min(i, len(s.items)-1))
 	}
 }
 
@@ -165,19 +176,40 @@ func (s *visionStep) edit(i int) {
 		return
 	}
 	v := s.items[i]
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	text := newMultiLineEntry("")
 	text.SetText(v.Text)
-	d := dialog.NewForm(lang.L("Edit vision statement"), lang.L("Save"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("Text"), text)}, func(ok bool) {
-			if t := strings.TrimSpace(text.Text); ok && t != "" {
+	text.SetMinRowsVisible(4)
+	f := s.a.showForm(lang.L("Edit vision statement"), lang.L("Save"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Text"), text)}, func() {
+			if t := strings.TrimSpace(text.Text); t != "" {
 				s.a.edit(func(ed *stratplan.Edit) error {
 					return ed.Set(v.E.ID, stratplan.KindVision, stratplan.Set("text", stratplan.Text(t)))
 				})
 				s.a.win.Canvas().Focus(s.list)
 			}
-		}, s.a.win)
-	d.Resize(fyne.NewSize(640, 260))
-	d.Show()
+		}, fyne.NewSize(640, 0))
+	submitOnEnter(text, f)
 	s.a.win.Canvas().Focus(text)
+}
+
+// present shows the adopted vision, or the candidates and their votes.
+func (s *visionStep) present() fyne.CanvasObject {
+	t := newFitText(1, 3, nil)
+	var paras []para
+	for _, v := range s.items {
+		if v.Adopted {
+			paras = append(paras, para{text: v.Text, bold: true})
+		}
+	}
+	if len(paras) == 0 {
+		for _, v := range s.items {
+			text := "• " + v.Text
+			if n := s.points[v.E.ID]; n > 0 {
+				text += " — " + lang.N("{{.Count}} votes", n, map[string]any{"Count": n})
+			}
+			paras = append(paras, para{text: text})
+		}
+	}
+	t.set(paras)
+	return t
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -15,20 +16,19 @@ import (
 
 // workshopStep is step 1: the workshop's details and its participants.
 type workshopStep struct {
-	a   *App
-	obj *fyne.Container
+	a     *App
+	obj   *fyne.Container
+	frame *stepFrame
 
-	empty   fyne.CanvasObject
-	details fyne.CanvasObject
+	empty fyne.CanvasObject
 
 	title, venue, facilitator, date *commitEntry
 	region                          *idSelect
-	mode                            *widget.RadioGroup
+	mode                            *choice
 	loading                         bool
 
 	people *participantsView
 	badges []*conflictBadge
-	notes  *notesPanel
 }
 
 var modeLabels = []string{"Virtual", "In person", "Hybrid"}
@@ -50,14 +50,13 @@ func newWorkshopStep(a *App) stepView {
 		}
 		s.set("date", strings.TrimSpace(v))
 	}
-	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), s.pickDate)
-	s.region = newIDSelect(lang.L("Choose the region"), func(id string) { s.set("region", id) })
-	s.mode = widget.NewRadioGroup(translated(modeLabels), func(string) {
-		if i := indexOf(s.mode.Options, s.mode.Selected); !s.loading && i >= 0 {
+	pick := newFlatAction(theme.CalendarIcon(), "", s.pickDate)
+	s.region = newIDSelect(lang.L("Choose the region"), lang.L("This plan has no regions yet: the Secretariat sets them up."), func(id string) { s.set("region", id) })
+	s.mode = newChoice(translated(modeLabels), func(string) {
+		if i := s.mode.SelectedIndex(); !s.loading && i >= 0 {
 			s.set("mode", stratplan.WorkshopModes[i])
 		}
 	})
-	s.mode.Horizontal = true
 
 	// Each field gets a badge that appears when two laptops disagree on it.
 	withBadge := func(field string, o fyne.CanvasObject) fyne.CanvasObject {
@@ -65,26 +64,37 @@ func newWorkshopStep(a *App) stepView {
 		s.badges = append(s.badges, b)
 		return container.NewBorder(nil, nil, nil, b, o)
 	}
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Title"), withBadge("title", s.title)),
-		widget.NewFormItem(lang.L("Region"), withBadge("region", s.region.Select)),
-		widget.NewFormItem(lang.L("Mode"), withBadge("mode", s.mode)),
-		widget.NewFormItem(lang.L("Date"), withBadge("date", container.NewBorder(nil, nil, nil, pick, s.date))),
-		widget.NewFormItem(lang.L("Venue or platform"), withBadge("venue", s.venue)),
-		widget.NewFormItem(lang.L("Facilitator"), withBadge("facilitator", s.facilitator)),
+	form := container.NewVBox(
+		field(lang.L("Title"), withBadge("title", s.title), ""),
+		field(lang.L("Region"), withBadge("region", s.region.Select), ""),
+		field(lang.L("Mode"), withBadge("mode", s.mode), ""),
+		field(lang.L("Date"), withBadge("date", container.NewBorder(nil, nil, nil, pick, s.date)), dateHint(), s.date),
+		field(lang.L("Venue or platform"), withBadge("venue", s.venue), ""),
+		field(lang.L("Facilitator"), withBadge("facilitator", s.facilitator), ""),
 	)
 	s.people = newParticipantsView(a)
-	s.notes = newNotesPanel(a, "workshop")
-	s.details = container.NewBorder(
-		container.NewVBox(heading(lang.L("Workshop")), form),
-		s.notes.obj, nil, nil, s.people.object())
+	details := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle(lang.L("Details of the workshop"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form))
+	s.frame = newStepFrame(a, stepParts{
+		Key:    "workshop",
+		Title:  msg("Workshop"),
+		Help:   msg("The workshop's details at the right are saved when you press Enter or leave a field. Add participants in the row above the table (Enter adds), or import them from a CSV file with the columns name, member, role."),
+		Add:    s.people.quick,
+		Body:   s.people.table.obj,
+		Detail: details,
+		Wide:   true,
+		Tools: []tool{
+			{theme.UploadIcon(), msg("Import CSV…"), s.people.importDialog},
+			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.people.edit(s.people.selected) }},
+			{theme.DeleteIcon(), msg("Remove"), func() { s.people.remove(s.people.selected) }},
+		},
+	})
 
-	create := widget.NewButtonWithIcon(lang.L("Create the first workshop"), theme.ContentAddIcon(), a.newWorkshop)
+	create := newButton(lang.L("Create the first workshop"), theme.ContentAddIcon(), a.newWorkshop)
 	create.Importance = widget.HighImportance
 	msg := widget.NewLabel(lang.L("This plan has no workshop yet. A workshop holds its participants, survey, vision, scan, SWOT, priorities, actions and indicators."))
 	msg.Wrapping = fyne.TextWrapWord
 	s.empty = container.NewVBox(heading(lang.L("Workshop")), msg, container.NewHBox(create))
-	s.obj = container.NewStack(s.details)
+	s.obj = container.NewStack(s.frame.object())
 	return s
 }
 
@@ -109,14 +119,14 @@ func (s *workshopStep) set(field, value string) {
 
 func (s *workshopStep) refresh() {
 	doc := s.a.plan.Doc()
-	e := doc.Entity(s.a.workshop)
+	e := doc.Get(stratplan.KindWorkshop, s.a.workshop)
 	if e == nil {
 		s.obj.Objects = []fyne.CanvasObject{s.empty}
 		s.obj.Refresh()
 		return
 	}
-	if s.obj.Objects[0] != s.details {
-		s.obj.Objects = []fyne.CanvasObject{s.details}
+	if s.obj.Objects[0] != s.frame.object() {
+		s.obj.Objects = []fyne.CanvasObject{s.frame.object()}
 		s.obj.Refresh()
 	}
 	s.loading = true
@@ -135,15 +145,15 @@ func (s *workshopStep) refresh() {
 	}
 	s.region.fill(names, ids, w.Region, false)
 	if i := indexOf(stratplan.WorkshopModes, w.Mode); i >= 0 {
-		s.mode.SetSelected(s.mode.Options[i])
+		s.mode.SetSelectedIndex(i)
 	} else {
-		s.mode.SetSelected("")
+		s.mode.ClearSelected()
 	}
 	for _, b := range s.badges {
 		b.show(e.Key())
 	}
 	s.people.refresh()
-	s.notes.refresh()
+	s.frame.refresh()
 }
 
 func (s *workshopStep) pickDate() {
@@ -158,6 +168,7 @@ func (s *workshopStep) pickDate() {
 		s.date.commit()
 	})
 	pop = widget.NewPopUp(cal, s.a.win.Canvas())
+	s.a.win.Canvas().Unfocus() // Escape then closes the calendar
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.date)
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, s.date.Size().Height)))
 }
@@ -169,6 +180,36 @@ func validDate(s string) error {
 	}
 	_, err := time.Parse("2006-01-02", s)
 	return err
+}
+
+// present shows the workshop and who takes part.
+func (s *workshopStep) present() fyne.CanvasObject {
+	doc := s.a.plan.Doc()
+	e := doc.Get(stratplan.KindWorkshop, s.a.workshop)
+	if e == nil {
+		return widget.NewLabel("")
+	}
+	w := stratplan.WorkshopOf(e)
+	var facts []string
+	for _, f := range []string{w.Date, w.Venue, doc.RegionName(w.Region), w.Facilitator} {
+		if f != "" {
+			facts = append(facts, f)
+		}
+	}
+	t := newFitText(1, 2.4, nil)
+	paras := []para{{text: w.Title, bold: true}, {text: strings.Join(facts, " · ")},
+		{text: lang.L("Participants") + fmt.Sprintf(" (%d)", len(s.people.rows)), bold: true}}
+	var names []string
+	for _, p := range s.people.rows {
+		n := p.Name
+		if p.Member != "" {
+			n += " (" + p.Member + ")"
+		}
+		names = append(names, n)
+	}
+	paras = append(paras, para{text: strings.Join(names, " · ")})
+	t.set(paras)
+	return t
 }
 
 func heading(text string) *widget.Label {

@@ -120,7 +120,7 @@ func TestParticipantsQuickAddEditRemove(t *testing.T) {
 	// Keyboard: focus the table, select the new row, Enter edits.
 	p.table.Select(widget.TableCellID{Row: n, Col: 0})
 	p.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	e, ok := c.Focused().(*widget.Entry)
+	e, ok := c.Focused().(*entry)
 	if !ok || e.Text != "Nilüfer Şahin" {
 		t.Fatalf("Enter did not open the participant's editor (%T)", c.Focused())
 	}
@@ -130,7 +130,7 @@ func TestParticipantsQuickAddEditRemove(t *testing.T) {
 		t.Fatalf("edited name = %q", p.rows[n].Name)
 	}
 
-	test.Tap(p.removeBtn)
+	p.remove(p.selected)
 	if len(p.rows) != n {
 		t.Fatal("Remove did not remove the participant")
 	}
@@ -213,11 +213,11 @@ func containsTextDeep(o fyne.CanvasObject, s string) bool {
 
 func tapOverlayButton(t *testing.T, a *App, text string) {
 	t.Helper()
-	var found *widget.Button
+	var found *button
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Button:
+		case *button:
 			if w.Text == text {
 				found = w
 			}

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -73,7 +72,7 @@ func init() {
 	for i := range steps {
 		if steps[i].build == nil {
 			s := steps[i]
-			steps[i].build = func(a *App) stepView { return newPlannedStep(s) }
+			steps[i].build = func(a *App) stepView { return newPlannedStep(a, s) }
 		}
 	}
 	pages = append(append([]step{}, steps...),
@@ -87,21 +86,24 @@ func init() {
 	sidebarOrder = append(sidebarOrder, pageIndex("consolidation"), pageIndex("conflicts"))
 }
 
-// plannedStep tells the user what a step will hold.
-type plannedStep struct{ obj fyne.CanvasObject }
+// plannedStep tells the user what a step will hold, and keeps its notes.
+type plannedStep struct {
+	frame *stepFrame
+	about string
+}
 
-func newPlannedStep(s step) stepView {
-	heading := widget.NewLabelWithStyle(s.title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameSubHeadingText
+func newPlannedStep(a *App, s step) stepView {
 	about := widget.NewLabel(lang.L(s.about))
 	about.Wrapping = fyne.TextWrapWord
-	soon := widget.NewLabelWithStyle(lang.L("This step is not in this version of stratplan yet. Meanwhile, keep its notes in the minutes of the workshop."),
+	soon := widget.NewLabelWithStyle(lang.L("This step is not in this version of stratplan yet. Meanwhile, keep its notes in the notes drawer (Notes, at the top right)."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	soon.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard("", "", container.NewVBox(about, widget.NewSeparator(), soon))
-	return &plannedStep{obj: container.NewBorder(container.NewVBox(heading), nil, nil, nil, container.NewVBox(card))}
+	p := &plannedStep{about: s.about}
+	p.frame = newStepFrame(a, stepParts{Key: s.key, Title: s.name, Body: container.NewVBox(card)})
+	return p
 }
 
-func (p *plannedStep) object() fyne.CanvasObject { return p.obj }
-func (p *plannedStep) refresh()                  {}
+func (p *plannedStep) object() fyne.CanvasObject { return p.frame.object() }
+func (p *plannedStep) refresh()                  { p.frame.refresh() }
 func (p *plannedStep) focus()                    {}

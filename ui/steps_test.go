@@ -35,7 +35,7 @@ func stepOf[T stepView](t *testing.T, a *App, i int) T {
 	return a.views[i].(T)
 }
 
-func typeEnter(e *widget.Entry, text string) {
+func typeEnter(e fyne.Focusable, text string) {
 	test.Type(e, text)
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
@@ -182,7 +182,7 @@ func TestPrioritiesVotingRankingAndTrace(t *testing.T) {
 	if s.ranked[0].Title != "Advance rulings on origin for AfCFTA" || s.ranked[0].Points != 11 {
 		t.Fatalf("first: %+v", s.ranked[0])
 	}
-	s.objective.SetSelected("SO3 Protection of society, health and safety")
+	s.objective.Select.SetSelected("SO3 Protection of society, health and safety")
 	s.table.Select(widget.TableCellID{Row: 1, Col: 2}) // a priority picked earlier…
 	a.win.Canvas().Focus(s.title)
 	typeEnter(s.title, "Container scanning at Tema port")
@@ -200,7 +200,13 @@ func TestPrioritiesVotingRankingAndTrace(t *testing.T) {
 	}
 	// Give it 5 dots from someone who has not voted yet: it rises to the
 	// top three; the voter then has none left.
-	s.voters.sel.Select.SetSelected("Fatoumata Keïta (Mali)")
+	// The voter is chosen by typing the first letters of her name.
+	a.win.Canvas().Focus(s.voters.sel.Select)
+	s.voters.sel.Select.TypedRune('f')
+	s.voters.sel.Select.TypedRune('a')
+	if !strings.HasPrefix(s.voters.sel.Select.Selected, "Fatoumata Keïta (Mali)") {
+		t.Fatalf("typing fa chose %q", s.voters.sel.Select.Selected)
+	}
 	row := -1
 	for i, p := range s.ranked {
 		if p.E.ID == added.E.ID {
@@ -256,7 +262,7 @@ func TestActionsDeliverablesAndResources(t *testing.T) {
 	}
 	// Edit the action: a due date before the start is refused by the form.
 	s.editAction(2)
-	var entries []*widget.Entry
+	var entries []*entry
 	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
 	start, due, budget := entries[3], entries[4], entries[5]
 	start.SetText("2028-05-01")
@@ -286,11 +292,11 @@ func TestIndicatorTargetChangeKeepsItsHistory(t *testing.T) {
 	}
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	s.edit(0)
-	var entries []*widget.Entry
+	var entries []*entry
 	collectEntries(a.win.Canvas().Overlays().Top(), &entries)
 	entries[3].SetText("150") // target, was 200
 	press(a.win.Canvas().Focused(), fyne.KeyReturn)
-	reason, ok := a.win.Canvas().Focused().(*widget.Entry)
+	reason, ok := a.win.Canvas().Focused().(*entry)
 	if !ok {
 		t.Fatal("changing the target did not ask why")
 	}
@@ -308,22 +314,21 @@ func TestIndicatorTargetChangeKeepsItsHistory(t *testing.T) {
 func TestNotesAreKeptPerStep(t *testing.T) {
 	a := newExampleApp(t)
 	s := stepOf[*scanStep](t, a, 3)
-	s.notes.acc.Open(0)
-	a.win.Canvas().Focus(s.notes.entry)
-	test.Type(s.notes.entry, "Ghana flagged the floods on the Abidjan–Lagos corridor.")
+	s.frame.toggleNotes() // opens the drawer, with the keyboard in it
+	test.Type(s.frame.notes.entry, "Ghana flagged the floods on the Abidjan–Lagos corridor.")
 	a.win.Canvas().Unfocus()
 	e := a.plan.Doc().Entity(stratplan.NoteID(a.workshop, "scan"))
 	if e == nil || !strings.Contains(e.Str("text"), "floods") {
 		t.Fatal("the notes were not saved when leaving them")
 	}
-	if sw := stepOf[*swotStep](t, a, 4); !strings.Contains(sw.notes.entry.Text, "IT outages") {
+	if sw := stepOf[*swotStep](t, a, 4); !strings.Contains(sw.frame.notes.entry.Text, "IT outages") {
 		t.Fatal("the SWOT step does not show its own notes")
 	}
 }
 
-func collectEntries(o fyne.CanvasObject, out *[]*widget.Entry) {
+func collectEntries(o fyne.CanvasObject, out *[]*entry) {
 	switch w := o.(type) {
-	case *widget.Entry:
+	case *entry:
 		*out = append(*out, w)
 	case *fyne.Container:
 		for _, c := range w.Objects {
@@ -351,10 +356,12 @@ func TestEveryStepFitsALaptopScreen(t *testing.T) {
 func TestPickedPriorityKeepsItsDotsWhenTheRankingMoves(t *testing.T) {
 	a := newExampleApp(t)
 	s := stepOf[*prioritiesStep](t, a, 5)
-	s.voters.sel.Select.SetSelected("Fatoumata Keïta (Mali)")
+	for _, r := range "fat" {
+		s.voters.sel.Select.TypedRune(r)
+	}
 	last := s.ranked[len(s.ranked)-1]
 	s.table.Select(widget.TableCellID{Row: len(s.ranked) - 1, Col: 2}) // clicked with the mouse
-	if a.win.Canvas().Focused() != s.table {
+	if a.win.Canvas().Focused() != s.table.keyTable {
 		t.Fatal("picking a row does not give the table the keyboard")
 	}
 	for range 3 {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -28,10 +27,10 @@ func (a *App) showTrace(priority string) {
 	if t.Priority.E == nil {
 		return
 	}
-	var d dialog.Dialog
+	var m *modal
 	jump := func(step int) func() {
 		return func() {
-			d.Hide()
+			m.confirm()
 			a.focusPriority = priority
 			a.showStep(step)
 		}
@@ -74,7 +73,5 @@ func (a *App) showTrace(priority string) {
 	section(lang.L("Actions"), stepActions, actions)
 	section(lang.L("Deliverables"), stepActions, dels)
 	section(lang.L("Indicators"), stepIndicators, inds)
-	d = dialog.NewCustom(lang.L("Trace: {{.Title}}", map[string]any{"Title": t.Priority.Title}), lang.L("Close"), container.NewVScroll(box), a.win)
-	d.Resize(fyne.NewSize(640, 560))
-	d.Show()
+	m = a.showInfo(lang.L("Trace: {{.Title}}", map[string]any{"Title": t.Priority.Title}), container.NewVScroll(box), fyne.NewSize(640, 560))
 }

@@ -35,7 +35,7 @@ func newIndicatorRow() fyne.CanvasObject {
 
 // CreateRenderer lays the row out: name, bar, status, trend, latest.
 func (r *indicatorRow) CreateRenderer() fyne.WidgetRenderer {
-	right := container.NewHBox(fixedWidth(120, r.bar), fixedWidth(92, r.status), r.trend, fixedWidth(140, r.latest))
+	right := container.NewHBox(fixedUnits(8.5, r.bar), fixedUnits(6.5, r.status), r.trend, fixedUnits(10, r.latest))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, r.name))
 }
 
@@ -54,7 +54,7 @@ func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress) {
 	}
 	r.bar.Refresh()
 	r.status.SetText(indicatorStatusName(p.Status))
-	r.status.Importance = statusImportance(p.Status)
+	r.status.Importance = indicatorImportance(p.Status)
 	r.status.Refresh()
 	latest := lang.L("no figure yet")
 	if p.Latest != nil {
@@ -67,14 +67,11 @@ func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress) {
 	r.trend.set(p)
 }
 
-func statusImportance(s stratplan.Status) widget.Importance {
-	switch s {
-	case stratplan.StatusOnTrack:
-		return widget.SuccessImportance
-	case stratplan.StatusAtRisk:
-		return widget.WarningImportance
-	case stratplan.StatusOffTrack:
-		return widget.DangerImportance
+// indicatorImportance colours an indicator's status as other statuses are
+// (see statusImportance); no data is dimmed.
+func indicatorImportance(s stratplan.Status) widget.Importance {
+	if imp, ok := statusImportance[string(s)]; ok {
+		return imp
 	}
 	return widget.LowImportance
 }

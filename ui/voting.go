@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,21 +13,26 @@ import (
 )
 
 // voterBar enters the room's dot votes: the facilitator picks who is
-// voting, then gives or takes back that person's dots with + and −. It
-// shows how many dots the voter has left among the targets it counts.
+// voting (typing the first letters of a name, or Alt+↓ / Alt+↑ for the
+// next or previous participant, from anywhere in the step), then gives or
+// takes back that person's dots with + and −. Each name in the list shows
+// the dots that person has left, and the bar says how many have voted.
 type voterBar struct {
 	a         *App
 	sel       *idSelect
 	remaining *widget.Label
 	counted   func(target string) bool
 	obj       fyne.CanvasObject
+	left      map[string]int // dots left, by participant
+	people    []stratplan.Participant
 }
 
 func newVoterBar(a *App, counted func(target string) bool) *voterBar {
 	v := &voterBar{a: a, counted: counted}
-	v.sel = newIDSelect(lang.L("Who is voting?"), func(string) { v.showRemaining() })
+	v.sel = newIDSelect(lang.L("Who is voting?"), lang.L("Add the participants first, in step 1: each of them has dots to give."), func(string) { v.showRemaining() })
 	v.remaining = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.obj = container.NewHBox(widget.NewLabel(lang.L("Voter")), container.NewGridWrap(fyne.NewSize(260, v.sel.Select.MinSize().Height), v.sel.Select), v.remaining)
+	v.remaining.Truncation = fyne.TextTruncateEllipsis
+	v.obj = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Voter")), fixedUnits(17, v.sel.Select)), nil, v.remaining)
 	return v
 }
 
@@ -34,20 +40,27 @@ func newVoterBar(a *App, counted func(target string) bool) *voterBar {
 func (v *voterBar) voter() string { return v.sel.id() }
 
 func (v *voterBar) dots() int {
-	if e := v.a.plan.Doc().Entity(v.a.workshop); e != nil {
+	if e := v.a.plan.Doc().Get(stratplan.KindWorkshop, v.a.workshop); e != nil {
 		return stratplan.WorkshopOf(e).Dots
 	}
 	return stratplan.DefaultDots
 }
 
 func (v *voterBar) refresh() {
-	ps := v.a.plan.Doc().Participants(v.a.workshop)
-	names, ids := make([]string, len(ps)), make([]string, len(ps))
-	for i, p := range ps {
+	doc := v.a.plan.Doc()
+	v.people = doc.Participants(v.a.workshop)
+	votes := doc.Votes(v.a.workshop)
+	dots := v.dots()
+	v.left = map[string]int{}
+	names, ids := make([]string, len(v.people)), make([]string, len(v.people))
+	for i, p := range v.people {
+		left := stratplan.RemainingDots(dots, p.E.ID, votes, v.counted)
+		v.left[p.E.ID] = left
 		names[i], ids[i] = p.Name, p.E.ID
 		if p.Member != "" {
 			names[i] += " (" + p.Member + ")"
 		}
+		names[i] += " · " + lang.L("{{.Left}} of {{.Dots}} left", map[string]any{"Left": left, "Dots": dots})
 	}
 	v.sel.fill(names, ids, v.voter(), false)
 	v.showRemaining()
@@ -55,7 +68,7 @@ func (v *voterBar) refresh() {
 
 func (v *voterBar) showRemaining() {
 	if who := v.voter(); who != "" {
-		left := stratplan.RemainingDots(v.dots(), who, v.a.plan.Doc().Votes(v.a.workshop), v.counted)
+		left := v.left[who]
 		v.remaining.SetText(lang.N("{{.Count}} dots left", left, map[string]any{"Count": left}))
 		if left < 0 {
 			v.remaining.Importance = widget.DangerImportance
@@ -68,9 +81,28 @@ func (v *voterBar) showRemaining() {
 	}
 }
 
+// summary says who has given all their dots and who has not, for the room
+// to see at a glance.
+func (v *voterBar) summary() string {
+	var done int
+	var waiting []string
+	for _, p := range v.people {
+		if v.left[p.E.ID] <= 0 {
+			done++
+		} else {
+			waiting = append(waiting, p.Name)
+		}
+	}
+	s := lang.L("{{.Done}} of {{.All}} participants have given all their dots.", map[string]any{"Done": done, "All": len(v.people)})
+	if len(waiting) > 0 {
+		s += " " + lang.L("Not yet: {{.Names}}.", map[string]any{"Names": strings.Join(waiting, ", ")})
+	}
+	return s
+}
+
 // pointsOf is the voter's points on a target.
 func (v *voterBar) pointsOf(voter, target string) int {
-	if e := v.a.plan.Doc().Entity(stratplan.VoteID(voter, target)); e != nil && !e.Deleted() {
+	if e := v.a.plan.Doc().Get(stratplan.KindVote, stratplan.VoteID(voter, target)); e != nil && !e.Deleted() {
 		n, _ := e.Value("points").Int()
 		return n
 	}
@@ -81,7 +113,7 @@ func (v *voterBar) pointsOf(voter, target string) int {
 func (v *voterBar) give(target string, delta int) {
 	who := v.voter()
 	if who == "" {
-		v.a.setStatus(lang.L("Choose who is voting first."))
+		v.a.setStatus(lang.L("Choose who is voting first: type the first letters of a name, or Alt+↓."))
 		v.a.win.Canvas().Focus(v.sel.Select)
 		return
 	}
@@ -90,22 +122,47 @@ func (v *voterBar) give(target string, delta int) {
 	if next < 0 {
 		return
 	}
-	if delta > 0 && stratplan.RemainingDots(v.dots(), who, v.a.plan.Doc().Votes(v.a.workshop), v.counted) < delta {
-		v.a.setStatus(lang.L("{{.Name}} has no dots left.", map[string]any{"Name": v.sel.Select.Selected}))
+	if delta > 0 && v.left[who] < delta {
+		v.a.setStatus(lang.L("{{.Name}} has no dots left.", map[string]any{"Name": v.name(who)}))
 		return
 	}
 	ws := v.a.workshop
 	v.a.edit(func(ed *stratplan.Edit) error { return ed.SetVote(ws, who, target, next) })
 }
 
-// pointsText shows points as dots for the room to see.
+func (v *voterBar) name(id string) string {
+	for _, p := range v.people {
+		if p.E.ID == id {
+			return p.Name
+		}
+	}
+	return id
+}
+
+// step chooses the next (+1) or previous (−1) participant.
+func (v *voterBar) step(delta int) {
+	v.sel.Select.step(delta)
+	if who := v.voter(); who != "" {
+		v.a.setStatus(lang.L("Voting: {{.Name}}, {{.Left}} dots left.", map[string]any{"Name": v.name(who), "Left": v.left[who]}))
+	}
+}
+
+// voting is a step where the room votes.
+type voting interface{ voterBar() *voterBar }
+
+// stepVoter chooses the next or previous voter in the step on screen.
+func (a *App) stepVoter(delta int) {
+	if v, ok := a.views[a.current].(voting); ok {
+		v.voterBar().step(delta)
+		return
+	}
+	a.setStatus(lang.L("The room votes in steps 3 (Vision) and 6 (Priorities)."))
+}
+
+// pointsText shows points as a number and dots, for the room to see.
 func pointsText(n int) string {
 	if n <= 0 {
 		return ""
 	}
-	dots := ""
-	for i := 0; i < min(n, 12); i++ {
-		dots += "●"
-	}
-	return fmt.Sprintf("%d %s", n, dots)
+	return fmt.Sprintf("%d %s", n, strings.Repeat("●", min(n, 10)))
 }

@@ -20,7 +20,7 @@ import (
 const planExt = ".stratplan"
 
 // welcomeButtons are the ways in from the welcome screen.
-type welcomeButtons struct{ newPlan, fromBundle, example, open *widget.Button }
+type welcomeButtons struct{ newPlan, fromBundle, example, open *button }
 
 // showWelcome shows the first-run screen: a plan someone sent, a new
 // plan, the example, a file.
@@ -34,11 +34,11 @@ func (a *App) showWelcome() {
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	intro.Wrapping = fyne.TextWrapWord
 
-	fromBtn := widget.NewButtonWithIcon(lang.L("Start from a plan you were sent"), theme.MailAttachmentIcon(), a.startFromBundle)
+	fromBtn := newButton(lang.L("Start from a plan you were sent"), theme.MailAttachmentIcon(), a.startFromBundle)
 	fromBtn.Importance = widget.HighImportance
-	newBtn := widget.NewButtonWithIcon(lang.L("New plan"), theme.DocumentCreateIcon(), a.newDefaultPlan)
-	exampleBtn := widget.NewButtonWithIcon(lang.L("Open the example plan"), theme.FileApplicationIcon(), a.openExample)
-	openBtn := widget.NewButtonWithIcon(lang.L("Open a plan file…"), theme.FolderOpenIcon(), a.openDialog)
+	newBtn := newButton(lang.L("New plan"), theme.DocumentCreateIcon(), a.newDefaultPlan)
+	exampleBtn := newButton(lang.L("Open the example plan"), theme.FileApplicationIcon(), a.openExample)
+	openBtn := newButton(lang.L("Open a plan file…"), theme.FolderOpenIcon(), a.openDialog)
 	buttons := container.NewGridWithColumns(1, fromBtn, newBtn, exampleBtn, openBtn)
 	a.welcome = welcomeButtons{newPlan: newBtn, fromBundle: fromBtn, example: exampleBtn, open: openBtn}
 	who := widget.NewLabelWithStyle(lang.L("Running a regional workshop? Start from the plan bundle the Secretariat sent you, so that your work merges back into theirs. Setting up the plan for the regions? Start a new plan."),
@@ -61,17 +61,9 @@ func (a *App) newDefaultPlan() {
 }
 
 func (a *App) askTitle(then func(title string)) {
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder(lang.L("e.g. Strategic Plan 2027–2030"))
+	entry := newEntry(lang.L("e.g. Strategic Plan 2027–2030"))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Title"), entry)}
-	d := dialog.NewForm(lang.L("New plan"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			then(strings.TrimSpace(entry.Text))
-		}
-	}, a.win)
-	entry.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(480, d.MinSize().Height))
-	d.Show()
+	a.showForm(lang.L("New plan"), lang.L("Create"), items, func() { then(strings.TrimSpace(entry.Text)) }, fyne.NewSize(480, 0))
 	a.win.Canvas().Focus(entry)
 }
 
@@ -79,9 +71,8 @@ func (a *App) askTitle(then func(title string)) {
 // file-save dialog would empty an existing file the moment the user
 // confirmed "overwrite"; plans are never overwritten.)
 func (a *App) newPlanDialog() {
-	title := widget.NewEntry()
-	title.SetPlaceHolder(lang.L("e.g. Strategic Plan 2027–2030"))
-	name := widget.NewEntry()
+	title := newEntry(lang.L("e.g. Strategic Plan 2027–2030"))
+	name := newEntry("")
 	name.SetText(lang.L("plan") + planExt)
 	folder := filepath.Dir(a.cfg.DefaultPath)
 	if a.plan != nil {
@@ -97,33 +88,26 @@ func (a *App) newPlanDialog() {
 			edited = false
 		}
 	}
-	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
-		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+	choose := newButton(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+		a.showFileDialog(dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				folder = l.Path()
 				where.SetText(folder)
 			}
-		}, a.win)
+		}, a.win))
 	})
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title),
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, where)),
 		widget.NewFormItem(lang.L("File name"), name),
 	}
-	d := dialog.NewForm(lang.L("New plan"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	a.showForm(lang.L("New plan"), lang.L("Create"), items, func() {
 		file := strings.TrimSpace(name.Text)
 		if !strings.HasSuffix(file, planExt) {
 			file += planExt
 		}
 		a.createAndOpen(filepath.Join(folder, file), strings.TrimSpace(title.Text), false)
-	}, a.win)
-	title.OnSubmitted = func(string) { d.Submit() }
-	name.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(560, d.MinSize().Height))
-	d.Show()
+	}, fyne.NewSize(560, 0))
 	a.win.Canvas().Focus(title)
 }
 
@@ -171,5 +155,5 @@ func (a *App) openDialog() {
 		a.openPath(path)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{planExt}))
-	d.Show()
+	a.showFileDialog(d)
 }

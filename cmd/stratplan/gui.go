@@ -68,8 +68,10 @@ func runGUI(args []string, stderr io.Writer) error {
 		WriteFile: func(path string, write func(io.Writer) error) error {
 			return store.WriteFileAtomic(path, func(f *os.File) error { return write(f) })
 		},
-		OwnKey:  store.OwnKey,
-		Version: version,
+		OwnKey:     store.OwnKey,
+		Version:    version,
+		ScreenSize: screenSize,
+		Beep:       beep,
 	})
 	w.Start(path)
 	w.Window().ShowAndRun()

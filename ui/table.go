@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// listRowHeight is the height of a one-line row of a list or table, its
+// spacing included.
+func listRowHeight() float32 {
+	return fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + theme.Padding()
+}
+
+// column describes a column of a textTable.
+type column struct {
+	name  string  // untranslated header
+	flex  bool    // takes the width the other columns leave
+	max   float32 // widest it grows, in text sizes (0: 12)
+	right bool    // numbers: aligned right
+}
+
+// textTable is a keyboard-driven table of text cells with a bold header
+// row. Its columns take the width their content needs (measured on the
+// first rows and the selected one, so that a long table costs no more to
+// fit than a short one), up to a limit; the flexible column takes what the
+// window's width leaves. The selected row is highlighted whole; a cell too
+// narrow ends with "…" and the step's detail pane shows the row whole.
+type textTable struct {
+	*keyTable
+	cols   []column
+	rowsFn func() int
+	cell   func(row, col int) string
+	// Style, if set, gives a cell's importance (colours that always come
+	// with a text label).
+	Style  func(row, col int) widget.Importance
+	obj    fyne.CanvasObject
+	fitted float32 // the width the columns were fitted to
+	widths []float32
+}
+
+// sampleRows is how many rows fitting the columns measures.
+const sampleRows = 40
+
+func newTextTable(rows func() int, cols []column, cell func(row, col int) string) *textTable {
+	t := &textTable{cols: cols, rowsFn: rows, cell: cell}
+	t.keyTable = newKeyTable(func() (int, int) { return rows(), len(cols) },
+		func() fyne.CanvasObject {
+			bg := canvas.NewRectangle(color.Transparent)
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(bg, l)
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row >= rows() {
+				return
+			}
+			st := o.(*fyne.Container)
+			bg, l := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label)
+			imp := widget.MediumImportance
+			if t.Style != nil {
+				imp = t.Style(id.Row, id.Col)
+			}
+			l.Importance = imp
+			if t.cols[id.Col].right {
+				l.Alignment = fyne.TextAlignTrailing
+			} else {
+				l.Alignment = fyne.TextAlignLeading
+			}
+			l.SetText(t.cell(id.Row, id.Col))
+			if id.Row == t.selected.Row {
+				bg.FillColor = themeColor(theme.ColorNameSelection)
+			} else {
+				bg.FillColor = color.Transparent
+			}
+			bg.Refresh()
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			l := o.(*widget.Label)
+			l.SetText(lang.L(t.cols[id.Col].name))
+			if t.cols[id.Col].right {
+				l.Alignment = fyne.TextAlignTrailing
+			} else {
+				l.Alignment = fyne.TextAlignLeading
+			}
+		}
+	}
+	t.obj = container.New(&fitLayout{fit: t.fit}, t.keyTable)
+	return t
+}
+
+// refresh fits the columns to the content and redraws the table.
+func (t *textTable) refresh() {
+	t.fit(t.obj.Size().Width)
+	t.Refresh()
+}
+
+// fit sets the column widths for a table as wide as width.
+func (t *textTable) fit(width float32) {
+	if width <= 0 {
+		width = 900
+	}
+	size := theme.TextSize()
+	pad := 2*theme.InnerPadding() + 4
+	bold := fyne.TextStyle{Bold: true}
+	n := t.rowsFn()
+	rows := make([]int, 0, sampleRows+1)
+	for r := 0; r < min(n, sampleRows); r++ {
+		rows = append(rows, r)
+	}
+	if s := t.selected.Row; s >= sampleRows && s < n {
+		rows = append(rows, s)
+	}
+	widths := make([]float32, len(t.cols))
+	used, flex := float32(0), -1
+	for i, col := range t.cols {
+		w := fyne.MeasureText(lang.L(col.name), size, bold).Width + pad
+		if col.flex {
+			flex = i
+			widths[i] = max(w, 7*size)
+			continue
+		}
+		limit := col.max
+		if limit == 0 {
+			limit = 12
+		}
+		for _, r := range rows {
+			w = max(w, fyne.MeasureText(t.cell(r, i), size, fyne.TextStyle{}).Width+pad)
+		}
+		widths[i] = min(w, max(limit*size, fyne.MeasureText(lang.L(col.name), size, bold).Width+pad))
+		used += widths[i] + theme.SeparatorThicknessSize()
+	}
+	if flex >= 0 {
+		room := width - used - theme.ScrollBarSize() - 2*theme.Padding()
+		widths[flex] = max(widths[flex], room)
+	}
+	same := len(t.widths) == len(widths) && t.fitted == width
+	for i := range widths {
+		same = same && t.widths[i] == widths[i]
+	}
+	if same {
+		return
+	}
+	t.fitted, t.widths = width, widths
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+}
+
+// fitLayout lays out one object at its full size, telling fit the width
+// first.
+type fitLayout struct {
+	fit   func(width float32)
+	width float32
+}
+
+func (l *fitLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
+}
+
+func (l *fitLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.width {
+		l.width = size.Width
+		l.fit(size.Width)
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}

@@ -58,6 +58,7 @@ type builder struct {
 	toc       []tocEntry
 	numbers   []int
 	annexOf   string // the letter of the annex being written, "" in the body
+	skipEmpty bool   // leave out sections with nothing in them
 }
 
 type tocEntry struct {

@@ -25,8 +25,11 @@ func (b *builder) workshopFacts(w stratplan.Workshop) [][2]string {
 }
 
 func (b *builder) visionSection(ws string, level int) {
-	b.section(b.tr("Vision and mission"), level)
 	visions := b.doc.Visions(ws)
+	if len(visions) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Vision and mission"), level)
 	var adopted *stratplan.Vision
 	for i := range visions {
 		if visions[i].Adopted {
@@ -93,8 +96,11 @@ func (b *builder) quote(s string) {
 }
 
 func (b *builder) surveySection(ws string, level int) {
-	b.section(b.tr("Survey highlights"), level)
 	scores := b.doc.SurveyScores(ws)
+	if len(scores) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Survey highlights"), level)
 	if len(scores) == 0 {
 		b.note(b.tr("No survey results were imported."))
 		return
@@ -145,8 +151,11 @@ func (b *builder) surveySection(ws string, level int) {
 }
 
 func (b *builder) scanSection(ws string, level int) {
-	b.section(b.tr("Environmental scan"), level)
 	factors := b.doc.ScanFactors(ws)
+	if len(factors) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Environmental scan"), level)
 	if len(factors) == 0 {
 		b.note(b.tr("No factors were entered."))
 		return
@@ -193,8 +202,11 @@ func score(n int) string {
 }
 
 func (b *builder) swotSection(ws string, level int) {
-	b.section(b.tr("SWOT analysis"), level)
 	items := b.doc.SWOT(ws)
+	if len(items) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("SWOT analysis"), level)
 	if len(items) == 0 {
 		b.note(b.tr("No SWOT items were entered."))
 		return
@@ -211,8 +223,11 @@ func (b *builder) swotSection(ws string, level int) {
 }
 
 func (b *builder) prioritiesSection(ws string, level int) {
-	b.section(b.tr("Priorities"), level)
 	ps := b.doc.Priorities(ws)
+	if len(ps) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Priorities"), level)
 	if len(ps) == 0 {
 		b.note(b.tr("No priorities were set."))
 		return
@@ -285,7 +300,8 @@ func (b *builder) actionsSection(ws string, level int, regionColumn bool) {
 		cols[4].title = b.tr("Budget")
 	}
 	if regionColumn {
-		cols = append(cols[:1], append([]column{{b.tr("Region"), 9, 'l'}}, cols[1:]...)...)
+		cols[0].width, cols[1].width = 34, 16
+		cols = append(cols[:1], append([]column{{b.tr("Region"), 10, 'l'}}, cols[1:]...)...)
 	}
 	var rows []row
 	for _, k := range keys {
@@ -491,8 +507,11 @@ func dash(s string) string {
 }
 
 func (b *builder) participantsSection(ws string, level int) {
-	b.section(b.tr("Participants"), level)
 	ps := b.doc.Participants(ws)
+	if len(ps) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Participants"), level)
 	if len(ps) == 0 {
 		b.note(b.tr("No participants were entered."))
 		return

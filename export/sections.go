@@ -303,6 +303,7 @@ func (b *builder) actionsSection(ws string, level int, regionColumn bool) {
 		cols[0].width, cols[1].width = 34, 16
 		cols = append(cols[:1], append([]column{{b.tr("Region"), 10, 'l'}}, cols[1:]...)...)
 	}
+	deliverables := b.doc.LiveBy(stratplan.KindDeliverable, "action")
 	var rows []row
 	for _, k := range keys {
 		g := groups[k]
@@ -325,9 +326,9 @@ func (b *builder) actionsSection(ws string, level int, regionColumn bool) {
 				cells = append(cells[:1], append([]cell{{text: b.regionCode(a.E)}}, cells[1:]...)...)
 			}
 			rows = append(rows, row{cells: cells})
-			for _, d := range b.doc.DeliverablesOf(a.E.ID) {
-				t := strings.TrimSpace(b.str(d.E, "code") + "  " + b.str(d.E, "title"))
-				dc := []cell{{text: "   " + t, color: grey}, {}, {}, {text: d.Due, color: grey}, {}, {}, {text: b.label("deliverable", d.Status), color: grey}}
+			for _, d := range deliverables[a.E.ID] {
+				t := strings.TrimSpace(b.str(d, "code") + "  " + b.str(d, "title"))
+				dc := []cell{{text: "   " + t, color: grey}, {}, {}, {text: b.str(d, "due"), color: grey}, {}, {}, {text: b.label("deliverable", d.Str("status")), color: grey}}
 				if regionColumn {
 					dc = append(dc[:1], append([]cell{{}}, dc[1:]...)...)
 				}
@@ -438,6 +439,7 @@ func (b *builder) indicatorsSection(ws string, level int) {
 		b.date(b.now.Format("2006-01-02")), th.OnTrack, th.AtRisk))
 	var rows []row
 	var revised []stratplan.Indicator
+	revisions := b.doc.LiveBy(stratplan.KindTargetRevision, "indicator")
 	for _, in := range ins {
 		p := b.mon.Indicator(in)
 		name := b.str(in.E, "name")
@@ -479,7 +481,7 @@ func (b *builder) indicatorsSection(ws string, level int) {
 		st := statusColour(p.Status)
 		rows = append(rows, row{cells: []cell{{text: name}, {text: target}, {text: how}, {text: latest}, prog,
 			{text: b.label("status", string(p.Status)), mark: &st, bold: true, color: st}}})
-		if len(b.doc.TargetRevisions(in.E.ID)) > 0 {
+		if len(revisions[in.E.ID]) > 0 {
 			revised = append(revised, in)
 		}
 	}
@@ -491,9 +493,9 @@ func (b *builder) indicatorsSection(ws string, level int) {
 	b.subhead(b.tr("Target revisions"))
 	var rrows []row
 	for _, in := range revised {
-		for _, r := range b.doc.TargetRevisions(in.E.ID) {
-			rrows = append(rrows, row{cells: []cell{{text: b.str(in.E, "name")}, {text: b.str(r.E, "old") + " → " + b.str(r.E, "new")},
-				{text: b.str(r.E, "reason")}, {text: r.Date}}})
+		for _, r := range revisions[in.E.ID] {
+			rrows = append(rrows, row{cells: []cell{{text: b.str(in.E, "name")}, {text: b.str(r, "old") + " → " + b.str(r, "new")},
+				{text: b.str(r, "reason")}, {text: b.str(r, "date")}}})
 		}
 	}
 	b.table([]column{{b.tr("Indicator"), 34, 'l'}, {b.tr("Old → new target"), 20, 'l'}, {b.tr("Reason"), 32, 'l'}, {b.tr("Date"), 14, 'l'}}, rrows, 8.5)

@@ -27,6 +27,7 @@ func knownLang(l string) bool {
 // texts gives the French and Spanish of each English text.
 var texts = map[string][2]string{
 	"%d members in %d regions scored %d themes from 1 to 5. A theme is common when it is among the top %d of at least %d regions, regional otherwise.": {"%d membres de %d régions ont noté %d thèmes de 1 à 5. Un thème est commun lorsqu'il figure parmi les %d premiers d'au moins %d régions, régional sinon.", "%d miembros de %d regiones puntuaron %d temas de 1 a 5. Un tema es común cuando figura entre los %d primeros de al menos %d regiones; si no, es regional."},
+	"%d items: each cell shows how many are in it.": {"%d éléments : chaque case indique combien elle en contient.", "%d elementos: cada casilla indica cuántos contiene."},
 	"%d of %d":                             {"%d sur %d", "%d de %d"},
 	"(deleted)":                            {"(supprimé)", "(eliminado)"},
 	"(edited) %s":                          {"(modifié) %s", "(modificado) %s"},

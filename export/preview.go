@@ -96,9 +96,17 @@ func (r *Report) Preview(pageNum int, dpmm float64) (*image.RGBA, error) {
 			if err != nil {
 				return nil, err
 			}
-			d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f,
-				Dot: fixed.Point26_6{X: fixed.Int26_6(o.x * dpmm * 64), Y: fixed.Int26_6((o.y + o.h*0.76) * dpmm * 64)}}
-			d.DrawString(o.text)
+			// Glyph by glyph, without kerning, as the PDF places them.
+			dot := fixed.Point26_6{X: fixed.Int26_6(o.x * dpmm * 64), Y: fixed.Int26_6((o.y + o.h*0.76) * dpmm * 64)}
+			src := image.NewUniform(c)
+			for _, ch := range o.text {
+				dr, mask, mp, adv, ok := f.Glyph(dot, ch)
+				if !ok {
+					continue
+				}
+				draw.DrawMask(img, dr, src, image.Point{}, mask, mp, draw.Over)
+				dot.X += adv
+			}
 		}
 	}
 	return img, nil

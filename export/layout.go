@@ -18,7 +18,6 @@ type rgb struct{ R, G, B uint8 }
 
 // The report's colours.
 var (
-	black     = rgb{0x1A, 0x1A, 0x1A}
 	ink       = rgb{0x33, 0x33, 0x33}
 	grey      = rgb{0x6B, 0x6B, 0x6B}
 	lightGrey = rgb{0xD9, 0xD9, 0xD9}
@@ -93,7 +92,6 @@ type layout struct {
 	faces                  faces
 	warned                 map[string]bool
 	warnings               []string
-	noPageBreak            bool
 }
 
 func newLayout(paper string) (*layout, error) {
@@ -119,9 +117,6 @@ func (l *layout) newPage() *page {
 	l.y = l.top
 	return p
 }
-
-// room returns the height left on the current page.
-func (l *layout) room() float64 { return l.bottom() - l.y }
 
 // need starts a new page unless h millimetres are left.
 func (l *layout) need(h float64) {

@@ -52,7 +52,6 @@ type builder struct {
 	lang      string
 	mon       *stratplan.Monitor
 	now       time.Time
-	title     string // of the report, in the running header
 	planTitle string
 	org       string
 	toc       []tocEntry

@@ -42,6 +42,9 @@ func set(f, v string) stratplan.Change { return stratplan.Set(f, stratplan.Text(
 // every accent, and one whose name no embedded font covers.
 func scripts(ed *stratplan.Edit) error {
 	ws := set(stratplan.FieldWorkshop, "ws-wca-abidjan")
+	if err := ed.Set("prio-c", stratplan.KindPriority, set("description", "Profiles for parcels under €150, shared with postal operators")); err != nil {
+		return err
+	}
 	for _, p := range [][4]string{
 		{"p-ar", "محمد بن علي", "المغرب", "مدير إدارة المخاطر منذ 2019 في WCO"},
 		{"p-ar2", "فاطمة الزهراء", "مصر", "Head of لجنة التجارة 12 members"},
@@ -180,7 +183,7 @@ func TestEveryEntityTextIsInTheWorkshopReport(t *testing.T) {
 		check(s.E, "text")
 	}
 	for _, p := range d.Priorities(ws) {
-		check(p.E, "title")
+		check(p.E, "title", "description")
 	}
 	for _, a := range d.Actions(ws) {
 		check(a.E, "title", "owner")
@@ -263,6 +266,9 @@ func TestLongTextsAndLongTablesStayInsideTheMargins(t *testing.T) {
 	d := examplePlan(t, func(ed *stratplan.Edit) error {
 		ws := set(stratplan.FieldWorkshop, "ws-wca-abidjan")
 		if err := ed.Set("factor-a", stratplan.KindScanFactor, set("description", long)); err != nil {
+			return err
+		}
+		if err := ed.Set("prio-b", stratplan.KindPriority, set("description", long)); err != nil {
 			return err
 		}
 		if err := ed.Set("vision-b", stratplan.KindVision, set("text", unbroken)); err != nil {

@@ -245,6 +245,9 @@ func (b *builder) prioritiesSection(ws string, level int) {
 		if o := b.doc.Get(stratplan.KindObjective, p.Objective); o != nil {
 			title += "\n" + strings.TrimSpace(b.str(o, "code")+" "+b.str(o, "title"))
 		}
+		if d := b.str(p.E, "description"); d != "" {
+			title += "\n" + d
+		}
 		rows = append(rows, row{cells: []cell{{text: fmt.Sprint(p.Rank)}, {text: fmt.Sprint(i + 1), bold: true}, {text: title},
 			{text: score(p.Impact)}, {text: score(p.Effort)},
 			{text: fmt.Sprint(p.Points), bar: &bar{frac: float64(p.Points) / float64(most), color: teal}}}})

@@ -72,8 +72,15 @@ func (b *builder) visionSection(ws string, level int) {
 func (b *builder) subhead(s string) {
 	b.space(2)
 	b.need(lineHeight(10.5) + 12)
+	from, y0 := len(b.cur.ops), b.y
 	b.paragraph(s, 10.5, true, navy, 0)
 	b.y += 1
+	// A section's heading followed at once by a subheading moves with it.
+	if h := b.head; h != nil && h.p == b.cur && h.to == from {
+		h.to = len(b.cur.ops)
+		return
+	}
+	b.keepWithNext(from, 0, y0, nil)
 }
 
 // quote sets a statement apart: larger type beside a coloured rule.

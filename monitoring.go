@@ -176,11 +176,12 @@ func sign(f float64) float64 {
 
 // Monitor computes monitoring figures at one moment.
 type Monitor struct {
-	doc        *Document
-	now        time.Time
-	thresholds StatusThresholds
-	start, end time.Time
-	hasPeriod  bool
+	doc         *Document
+	now         time.Time
+	thresholds  StatusThresholds
+	start, end  time.Time
+	hasPeriod   bool
+	byIndicator map[string][]*Entity // live measurements, read once
 }
 
 // Monitor returns a monitor of the plan at the time now, with the plan's
@@ -218,8 +219,11 @@ func (m *Monitor) Expected(t time.Time) float64 {
 // Series returns an indicator's measurements that carry a value, oldest
 // period first (by the period's last day, then its first).
 func (m *Monitor) Series(in Indicator) []Point {
+	if m.byIndicator == nil {
+		m.byIndicator = m.doc.LiveBy(KindMeasurement, "indicator")
+	}
 	var out []Point
-	for _, e := range m.doc.LiveWhere(KindMeasurement, "indicator", in.E.ID) {
+	for _, e := range m.byIndicator[in.E.ID] {
 		p := Point{E: e, Period: strings.TrimSpace(e.Str("period")), Text: strings.TrimSpace(e.Str("value")), Note: e.Str("note")}
 		if p.Text == "" {
 			continue
@@ -497,6 +501,7 @@ func (d *Document) Monitoring(now time.Time, scope Scope) Monitoring {
 			rollupOf(p.E.ID)
 		}
 	}
+	deliverables := d.LiveBy(KindDeliverable, "action")
 	for _, a := range d.Actions("") {
 		if !scope.covers(d, a.E) {
 			continue
@@ -504,8 +509,8 @@ func (d *Document) Monitoring(now time.Time, scope Scope) Monitoring {
 		pid, _ := d.rollsUpTo(a.E.ID)
 		r := rollupOf(pid)
 		r.Actions[a.Status]++
-		for _, dl := range d.DeliverablesOf(a.E.ID) {
-			r.Deliverables[dl.Status]++
+		for _, dl := range deliverables[a.E.ID] {
+			r.Deliverables[dl.Str("status")]++
 		}
 	}
 	for _, in := range d.Indicators("") {

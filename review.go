@@ -144,16 +144,17 @@ func (d *Document) Review(workshop string) []ReviewItem {
 	for _, in := range d.Indicators("") {
 		measured[in.Of] = true
 	}
+	actionsOf := d.LiveBy(KindAction, "priority")
 	for _, p := range priorities {
-		acts := d.ActionsOf(p.E.ID)
+		acts := actionsOf[p.E.ID]
 		if len(acts) == 0 {
 			item(LackAction, 7, p.E)
 		}
-		any := measured[p.E.ID]
+		hasOne := measured[p.E.ID]
 		for _, a := range acts {
-			any = any || measured[a.E.ID]
+			hasOne = hasOne || measured[a.ID]
 		}
-		if !any {
+		if !hasOne {
 			item(LackPriorityIndicator, 8, p.E)
 		}
 	}

@@ -4,6 +4,10 @@ import (
 	"fmt"
 )
 
+// maxGridMarks is how many numbered marks a grid shows; with more, it
+// counts the items in each cell.
+const maxGridMarks = 45
+
 // gridMark is one numbered item on a 5 × 5 grid.
 type gridMark struct {
 	n     int
@@ -62,6 +66,17 @@ func (b *builder) grid(marks []gridMark, xName, yName string, quadrants []string
 	for _, m := range marks {
 		k := [2]int{m.x, m.y}
 		perCell[k] = append(perCell[k], m)
+	}
+	if len(marks) > maxGridMarks {
+		// Too many to number: how many items each cell holds.
+		for k, list := range perCell {
+			cx0 := x0 + float64(k[0]-1)*cellSize
+			cy0 := y0 + float64(5-k[1])*cellSize
+			b.textIn(cx0, cy0+cellSize/2-lineHeight(11)/2, cellSize, fmt.Sprint(len(list)), 11, true, navy, 'c')
+		}
+		b.textIn(x0+side+6, y0, b.left+b.bodyWidth()-x0-side-6, b.trf("%d items: each cell shows how many are in it.", len(marks)), 8, false, grey, 'l')
+		b.y = y0 + side + axis + 2
+		return
 	}
 	for _, m := range marks {
 		k := [2]int{m.x, m.y}

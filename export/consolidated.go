@@ -136,6 +136,13 @@ func (b *builder) regionWorkshop(w stratplan.Workshop) {
 	ws := w.E.ID
 	b.section(b.str(w.E, "title"), 1)
 	b.keyValues(b.workshopFacts(w)[1:], 9)
+	if len(b.doc.Participants(ws))+len(b.doc.Visions(ws))+len(b.doc.SurveyScores(ws))+len(b.doc.ScanFactors(ws))+
+		len(b.doc.SWOT(ws))+len(b.doc.Priorities(ws)) == 0 {
+		b.note(b.tr("Nothing was entered for this workshop yet."))
+		return
+	}
+	b.skipEmpty = true
+	defer func() { b.skipEmpty = false }()
 	b.visionSection(ws, 2)
 	b.surveySection(ws, 2)
 	b.scanSection(ws, 2)

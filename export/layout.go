@@ -18,7 +18,6 @@ type rgb struct{ R, G, B uint8 }
 
 // The report's colours.
 var (
-	black     = rgb{0x1A, 0x1A, 0x1A}
 	ink       = rgb{0x33, 0x33, 0x33}
 	grey      = rgb{0x6B, 0x6B, 0x6B}
 	lightGrey = rgb{0xD9, 0xD9, 0xD9}
@@ -93,7 +92,23 @@ type layout struct {
 	faces                  faces
 	warned                 map[string]bool
 	warnings               []string
-	noPageBreak            bool
+	head                   *pendingHead // a heading nothing has followed yet
+}
+
+// pendingHead is a heading just placed: if the page ends before anything
+// follows it, it moves to the next page with what it heads.
+type pendingHead struct {
+	p        *page
+	from, to int     // its operations on p
+	marks    int     // its bookmarks, the last ones of p
+	y0       float64 // where it starts
+	moved    func(np *page, dy float64)
+}
+
+// keepWithNext marks the operations placed on the current page since
+// from, starting at y0, as a heading to keep with what follows.
+func (l *layout) keepWithNext(from, marks int, y0 float64, moved func(np *page, dy float64)) {
+	l.head = &pendingHead{p: l.cur, from: from, to: len(l.cur.ops), marks: marks, y0: y0, moved: moved}
 }
 
 func newLayout(paper string) (*layout, error) {
@@ -111,17 +126,37 @@ func newLayout(paper string) (*layout, error) {
 func (l *layout) bodyWidth() float64 { return l.pw - l.left - l.right }
 func (l *layout) bottom() float64    { return l.ph - l.foot }
 
-// newPage starts a page and puts the cursor at the top of its body.
+// newPage starts a page and puts the cursor at the top of its body. A
+// heading that ended the page it leaves comes along.
 func (l *layout) newPage() *page {
+	old, h := l.cur, l.head
+	l.head = nil
 	p := &page{}
 	l.pages = append(l.pages, p)
 	l.cur = p
+	y := l.y
 	l.y = l.top
+	if h == nil || h.p != old || len(old.ops) != h.to || h.y0 <= l.top+0.01 {
+		return p
+	}
+	dy := l.top - h.y0
+	for _, o := range old.ops[h.from:h.to] {
+		o.y += dy
+		p.ops = append(p.ops, o)
+	}
+	old.ops = old.ops[:h.from]
+	n := len(old.marks) - h.marks
+	for _, m := range old.marks[n:] {
+		m.y += dy
+		p.marks = append(p.marks, m)
+	}
+	old.marks = old.marks[:n]
+	l.y = y + dy
+	if h.moved != nil {
+		h.moved(p, dy)
+	}
 	return p
 }
-
-// room returns the height left on the current page.
-func (l *layout) room() float64 { return l.bottom() - l.y }
 
 // need starts a new page unless h millimetres are left.
 func (l *layout) need(h float64) {

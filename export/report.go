@@ -52,12 +52,12 @@ type builder struct {
 	lang      string
 	mon       *stratplan.Monitor
 	now       time.Time
-	title     string // of the report, in the running header
 	planTitle string
 	org       string
 	toc       []tocEntry
 	numbers   []int
 	annexOf   string // the letter of the annex being written, "" in the body
+	skipEmpty bool   // leave out sections with nothing in them
 }
 
 type tocEntry struct {
@@ -165,6 +165,7 @@ func (b *builder) heading(title string, level int) {
 	}
 	b.toc = append(b.toc, tocEntry{title: title, level: level, page: b.cur, y: b.y})
 	b.bookmark(title, level)
+	from, y0, entry := len(b.cur.ops), b.y, len(b.toc)-1
 	colour := navy
 	if level > 0 {
 		colour = blue
@@ -174,9 +175,13 @@ func (b *builder) heading(title string, level int) {
 		b.y += 1
 		b.line(b.left, b.y, b.left+b.bodyWidth(), b.y, teal, 0.6)
 		b.y += 5
-	} else {
-		b.y += 1.5
+		return
 	}
+	b.y += 1.5
+	b.keepWithNext(from, 1, y0, func(np *page, dy float64) {
+		b.toc[entry].page = np
+		b.toc[entry].y += dy
+	})
 }
 
 // note places a small grey line of explanation.

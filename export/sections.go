@@ -25,8 +25,11 @@ func (b *builder) workshopFacts(w stratplan.Workshop) [][2]string {
 }
 
 func (b *builder) visionSection(ws string, level int) {
-	b.section(b.tr("Vision and mission"), level)
 	visions := b.doc.Visions(ws)
+	if len(visions) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Vision and mission"), level)
 	var adopted *stratplan.Vision
 	for i := range visions {
 		if visions[i].Adopted {
@@ -69,8 +72,15 @@ func (b *builder) visionSection(ws string, level int) {
 func (b *builder) subhead(s string) {
 	b.space(2)
 	b.need(lineHeight(10.5) + 12)
+	from, y0 := len(b.cur.ops), b.y
 	b.paragraph(s, 10.5, true, navy, 0)
 	b.y += 1
+	// A section's heading followed at once by a subheading moves with it.
+	if h := b.head; h != nil && h.p == b.cur && h.to == from {
+		h.to = len(b.cur.ops)
+		return
+	}
+	b.keepWithNext(from, 0, y0, nil)
 }
 
 // quote sets a statement apart: larger type beside a coloured rule.
@@ -93,8 +103,11 @@ func (b *builder) quote(s string) {
 }
 
 func (b *builder) surveySection(ws string, level int) {
-	b.section(b.tr("Survey highlights"), level)
 	scores := b.doc.SurveyScores(ws)
+	if len(scores) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Survey highlights"), level)
 	if len(scores) == 0 {
 		b.note(b.tr("No survey results were imported."))
 		return
@@ -145,8 +158,11 @@ func (b *builder) surveySection(ws string, level int) {
 }
 
 func (b *builder) scanSection(ws string, level int) {
-	b.section(b.tr("Environmental scan"), level)
 	factors := b.doc.ScanFactors(ws)
+	if len(factors) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Environmental scan"), level)
 	if len(factors) == 0 {
 		b.note(b.tr("No factors were entered."))
 		return
@@ -193,8 +209,11 @@ func score(n int) string {
 }
 
 func (b *builder) swotSection(ws string, level int) {
-	b.section(b.tr("SWOT analysis"), level)
 	items := b.doc.SWOT(ws)
+	if len(items) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("SWOT analysis"), level)
 	if len(items) == 0 {
 		b.note(b.tr("No SWOT items were entered."))
 		return
@@ -211,8 +230,11 @@ func (b *builder) swotSection(ws string, level int) {
 }
 
 func (b *builder) prioritiesSection(ws string, level int) {
-	b.section(b.tr("Priorities"), level)
 	ps := b.doc.Priorities(ws)
+	if len(ps) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Priorities"), level)
 	if len(ps) == 0 {
 		b.note(b.tr("No priorities were set."))
 		return
@@ -229,6 +251,9 @@ func (b *builder) prioritiesSection(ws string, level int) {
 		title := b.str(p.E, "title")
 		if o := b.doc.Get(stratplan.KindObjective, p.Objective); o != nil {
 			title += "\n" + strings.TrimSpace(b.str(o, "code")+" "+b.str(o, "title"))
+		}
+		if d := b.str(p.E, "description"); d != "" {
+			title += "\n" + d
 		}
 		rows = append(rows, row{cells: []cell{{text: fmt.Sprint(p.Rank)}, {text: fmt.Sprint(i + 1), bold: true}, {text: title},
 			{text: score(p.Impact)}, {text: score(p.Effort)},
@@ -285,8 +310,10 @@ func (b *builder) actionsSection(ws string, level int, regionColumn bool) {
 		cols[4].title = b.tr("Budget")
 	}
 	if regionColumn {
-		cols = append(cols[:1], append([]column{{b.tr("Region"), 9, 'l'}}, cols[1:]...)...)
+		cols[0].width, cols[1].width = 34, 16
+		cols = append(cols[:1], append([]column{{b.tr("Region"), 10, 'l'}}, cols[1:]...)...)
 	}
+	deliverables := b.doc.LiveBy(stratplan.KindDeliverable, "action")
 	var rows []row
 	for _, k := range keys {
 		g := groups[k]
@@ -309,9 +336,9 @@ func (b *builder) actionsSection(ws string, level int, regionColumn bool) {
 				cells = append(cells[:1], append([]cell{{text: b.regionCode(a.E)}}, cells[1:]...)...)
 			}
 			rows = append(rows, row{cells: cells})
-			for _, d := range b.doc.DeliverablesOf(a.E.ID) {
-				t := strings.TrimSpace(b.str(d.E, "code") + "  " + b.str(d.E, "title"))
-				dc := []cell{{text: "   " + t, color: grey}, {}, {}, {text: d.Due, color: grey}, {}, {}, {text: b.label("deliverable", d.Status), color: grey}}
+			for _, d := range deliverables[a.E.ID] {
+				t := strings.TrimSpace(b.str(d, "code") + "  " + b.str(d, "title"))
+				dc := []cell{{text: "   " + t, color: grey}, {}, {}, {text: b.str(d, "due"), color: grey}, {}, {}, {text: b.label("deliverable", d.Str("status")), color: grey}}
 				if regionColumn {
 					dc = append(dc[:1], append([]cell{{}}, dc[1:]...)...)
 				}
@@ -422,6 +449,7 @@ func (b *builder) indicatorsSection(ws string, level int) {
 		b.date(b.now.Format("2006-01-02")), th.OnTrack, th.AtRisk))
 	var rows []row
 	var revised []stratplan.Indicator
+	revisions := b.doc.LiveBy(stratplan.KindTargetRevision, "indicator")
 	for _, in := range ins {
 		p := b.mon.Indicator(in)
 		name := b.str(in.E, "name")
@@ -463,7 +491,7 @@ func (b *builder) indicatorsSection(ws string, level int) {
 		st := statusColour(p.Status)
 		rows = append(rows, row{cells: []cell{{text: name}, {text: target}, {text: how}, {text: latest}, prog,
 			{text: b.label("status", string(p.Status)), mark: &st, bold: true, color: st}}})
-		if len(b.doc.TargetRevisions(in.E.ID)) > 0 {
+		if len(revisions[in.E.ID]) > 0 {
 			revised = append(revised, in)
 		}
 	}
@@ -475,9 +503,9 @@ func (b *builder) indicatorsSection(ws string, level int) {
 	b.subhead(b.tr("Target revisions"))
 	var rrows []row
 	for _, in := range revised {
-		for _, r := range b.doc.TargetRevisions(in.E.ID) {
-			rrows = append(rrows, row{cells: []cell{{text: b.str(in.E, "name")}, {text: b.str(r.E, "old") + " → " + b.str(r.E, "new")},
-				{text: b.str(r.E, "reason")}, {text: r.Date}}})
+		for _, r := range revisions[in.E.ID] {
+			rrows = append(rrows, row{cells: []cell{{text: b.str(in.E, "name")}, {text: b.str(r, "old") + " → " + b.str(r, "new")},
+				{text: b.str(r, "reason")}, {text: b.str(r, "date")}}})
 		}
 	}
 	b.table([]column{{b.tr("Indicator"), 34, 'l'}, {b.tr("Old → new target"), 20, 'l'}, {b.tr("Reason"), 32, 'l'}, {b.tr("Date"), 14, 'l'}}, rrows, 8.5)
@@ -491,8 +519,11 @@ func dash(s string) string {
 }
 
 func (b *builder) participantsSection(ws string, level int) {
-	b.section(b.tr("Participants"), level)
 	ps := b.doc.Participants(ws)
+	if len(ps) == 0 && b.skipEmpty {
+		return
+	}
+	b.section(b.tr("Participants"), level)
 	if len(ps) == 0 {
 		b.note(b.tr("No participants were entered."))
 		return

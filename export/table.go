@@ -104,7 +104,7 @@ func (l *layout) table(cols []column, rows []row, size float64) {
 			c := &r.cells[i]
 			w := widths[i] - 2*cellPadX
 			if c.bar != nil {
-				w -= barWidth + 1.5
+				w -= l.barWidthIn(*c, w) + 1.5
 			}
 			if c.mark != nil {
 				w -= 3.5
@@ -137,10 +137,7 @@ func (l *layout) table(cols []column, rows []row, size float64) {
 			for i, c := range r.cells {
 				cx, cw := x+cellPadX, widths[i]-2*cellPadX
 				if from == 0 && c.bar != nil {
-					bw := barWidth
-					if cols[i].align == 'l' && c.text == "" {
-						bw = cw
-					}
+					bw := l.barWidthIn(c, cw)
 					l.rect(cx, l.y+cellPadY+lh*0.2, bw, lh*0.6, lightGrey, true, 0)
 					if f := min(max(c.bar.frac, 0), 1); f > 0 {
 						l.rect(cx, l.y+cellPadY+lh*0.2, bw*f, lh*0.6, c.bar.color, true, 0)
@@ -173,6 +170,15 @@ func (l *layout) table(cols []column, rows []row, size float64) {
 		shade = !shade
 	}
 	l.y += 2
+}
+
+// barWidthIn is the width of a cell's bar: what the cell's text leaves,
+// between 6 and barWidth millimetres.
+func (l *layout) barWidthIn(c cell, cw float64) float64 {
+	if c.text == "" {
+		return cw
+	}
+	return min(max(cw-l.textWidth(c.text, 8, c.bold)-2.5, 6), barWidth)
 }
 
 // keyValues places a two-column list of labels and values.

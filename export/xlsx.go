@@ -206,10 +206,11 @@ func titleOf(doc *stratplan.Document, kind, id string) string {
 func (x *xlsxWriter) actions() {
 	x.sheet(SheetActions, []string{"Objective", "Priority", "Region", "Action", "Owner", "Start", "Due", "Budget", "Staff months", "Status", "Deliverables", "Id"},
 		[]float64{28, 34, 8, 40, 24, 12, 12, 14, 10, 12, 8, 20})
+	deliverables := x.doc.LiveBy(stratplan.KindDeliverable, "action")
 	for _, a := range x.doc.Actions("") {
 		x.put([]any{x.objectiveOf(a.Priority), titleOf(x.doc, stratplan.KindPriority, a.Priority), x.regionCode(a.E), a.Title, a.Owner,
 			x.dateCell(a.E, "start"), x.dateCell(a.E, "due"), x.numberCell(a.E, "budget", true), x.numberCell(a.E, "staff_months", true),
-			a.Status, len(x.doc.DeliverablesOf(a.E.ID)), a.E.ID})
+			a.Status, len(deliverables[a.E.ID]), a.E.ID})
 	}
 	x.end()
 }
@@ -263,8 +264,9 @@ func (x *xlsxWriter) indicators(now time.Time) {
 func (x *xlsxWriter) measurements() {
 	x.sheet(SheetMeasurements, []string{"Indicator", "Region", "Period", "Period start", "Period end", "Value", "Note", "Id"},
 		[]float64{40, 8, 10, 12, 12, 12, 40, 20})
+	measurements := x.doc.LiveBy(stratplan.KindMeasurement, "indicator")
 	for _, in := range x.doc.Indicators("") {
-		for _, e := range x.doc.LiveWhere(stratplan.KindMeasurement, "indicator", in.E.ID) {
+		for _, e := range measurements[in.E.ID] {
 			period := strings.TrimSpace(e.Str("period"))
 			var first, last any
 			if f, l, ok := stratplan.PeriodRange(period); ok {

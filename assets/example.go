@@ -239,15 +239,6 @@ func workshopDay(ws string) []ent {
 	}
 	add("ind-d", stratplan.KindIndicator, txt("of", "prio-e"), txt("name", "Specialist career path adopted"), stratplan.Set("qualitative", stratplan.Bool(true)),
 		txt("target_text", "Career path approved by every administration's management board"), txt("frequency", "annual"))
-	// The first figures reported by the indicators' owners.
-	for _, m := range [][3]string{
-		{"ind-a", "2027", "35"},
-		{"ind-b", "2027-Q3", "70"}, {"ind-b", "2027-Q4", "66"},
-		{"ind-c", "2027-S2", "9"},
-		{"ind-d", "2027", "in_progress"},
-	} {
-		add(stratplan.MeasurementID(m[0], m[1]), stratplan.KindMeasurement, txt("indicator", m[0]), txt("period", m[1]), txt("value", m[2]))
-	}
 	// The member survey: each region's members scored eight themes.
 	themes := []string{"Trade facilitation", "E-commerce", "Revenue collection", "Security and illicit trade", "Data analytics", "Digital transformation", "Human resources", "Integrity"}
 	regions := []string{"region-esa", "region-wca", "region-mena", "region-eur", "region-ap", "region-amc"}

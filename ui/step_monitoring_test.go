@@ -16,6 +16,26 @@ func monitoringOf(t *testing.T, a *App) *monitoringStep {
 	return stepOf[*monitoringStep](t, a, 8)
 }
 
+// withFigures gives the example's indicators the first figures their
+// owners reported.
+func withFigures(t *testing.T, a *App) {
+	t.Helper()
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		for _, m := range [][3]string{
+			{"ind-a", "2027", "35"},
+			{"ind-b", "2027-Q3", "70"}, {"ind-b", "2027-Q4", "66"},
+			{"ind-c", "2027-S2", "9"},
+			{"ind-d", "2027", "in_progress"},
+		} {
+			if err := ed.Set(stratplan.MeasurementID(m[0], m[1]), stratplan.KindMeasurement, stratplan.Set("indicator", stratplan.Text(m[0])),
+				stratplan.Set("period", stratplan.Text(m[1])), stratplan.Set("value", stratplan.Text(m[2]))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // indicatorAt returns the position of an indicator on the dashboard.
 func indicatorAt(s *monitoringStep, id string) int {
 	for i, p := range s.m.Indicators {
@@ -42,6 +62,11 @@ func rowShows(t *testing.T, s *monitoringStep, id string) (status, latest, pct s
 func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 	a := newExampleApp(t)
 	s := monitoringOf(t, a)
+	if st, latest, _ := rowShows(t, s, "ind-b"); st != "No data" || latest != "no figure yet" {
+		t.Fatalf("before any figure: %q %q", st, latest)
+	}
+	withFigures(t, a)
+	s = monitoringOf(t, a)
 	if len(s.m.Indicators) != 4 {
 		t.Fatalf("%d indicators on the dashboard, want the example's 4", len(s.m.Indicators))
 	}
@@ -109,6 +134,7 @@ func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 func TestMonitoringBundlesFromOwnersUpdateTheDashboard(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	a := newExampleApp(t)
+	withFigures(t, a)
 	s := monitoringOf(t, a)
 	if _, latest, _ := rowShows(t, s, "ind-a"); latest != "2027: 35" {
 		t.Fatalf("before: %q", latest)

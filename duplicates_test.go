@@ -149,15 +149,6 @@ func TestDuplicateSuggestionsPrecisionAndRecall(t *testing.T) {
 		tpAll, tpAll+fpAll, ratio(tpAll, tpAll+fpAll), tpAll, trueAll, ratio(tpAll, trueAll))
 }
 
-func suggested(d *stratplan.Document, a, b string) bool {
-	for _, s := range d.SuggestDuplicates(stratplan.KindPriority, 0) {
-		if s.A.ID == a && s.B.ID == b || s.A.ID == b && s.B.ID == a {
-			return true
-		}
-	}
-	return false
-}
-
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 1

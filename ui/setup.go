@@ -113,10 +113,7 @@ func newSetupView(a *App) stepView {
 	left := container.NewVBox(section(lang.L("The plan")), details)
 	// The plan's details first in the focus order, then regions, then
 	// objectives; the lists share what the form leaves.
-	form := fixedUnits(25, container.NewVScroll(left))
-	regionsBox := fixedUnits(17, regions)
-	lists := container.New(layout.NewBorderLayout(nil, nil, regionsBox, nil), regionsBox, objectives)
-	body := container.New(layout.NewBorderLayout(nil, nil, form, nil), form, lists)
+	body := container.New(&shareLayout{shares: []float32{0.36, 0.26}}, container.NewVScroll(left), regions, objectives)
 	v.frame = newStepFrame(a, stepParts{
 		Key:     "plan",
 		Title:   msg("Plan"),
@@ -396,5 +393,34 @@ func (v *setupView) moveObjective(i, delta int) {
 	if v.a.edit(func(ed *stratplan.Edit) error { return ed.ReorderObjectives(ids) }) {
 		v.objList.pick(j)
 		v.a.win.Canvas().Focus(v.objList)
+	}
+}
+
+// shareLayout places its objects side by side, each given its share of the
+// width (the last one the rest) and never less than it needs.
+type shareLayout struct{ shares []float32 }
+
+func (l *shareLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for _, o := range objects {
+		m := o.MinSize()
+		w += m.Width + theme.Padding()
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *shareLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	avail := size.Width - pad*float32(len(objects)-1)
+	x := float32(0)
+	for i, o := range objects {
+		w := size.Width - x
+		if i < len(l.shares) {
+			w = max(avail*l.shares[i], o.MinSize().Width)
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(max(w, 0), size.Height))
+		x += w + pad
 	}
 }

@@ -98,7 +98,7 @@ func newMonitoringStep(a *App) stepView {
 	}
 	s.list.OnEdit = func(i widget.ListItemID) {
 		s.list.pick(i)
-		a.win.Canvas().Focus(s.figure)
+		s.readyToType()
 	}
 
 	s.rollups = widget.NewList(func() int { return len(s.lines) }, func() fyne.CanvasObject {
@@ -127,13 +127,14 @@ func newMonitoringStep(a *App) stepView {
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 
-	thresholds := container.NewHBox(widget.NewLabel(lang.L("On track from")), fixedUnits(3.5, s.onTrack),
-		widget.NewLabel(lang.L("% of the expected progress, at risk from")), fixedUnits(3.5, s.atRisk), widget.NewLabel("%"))
+	thresholds := widget.NewForm(
+		widget.NewFormItem(lang.L("On track from"), container.NewHBox(fixedUnits(3.5, s.onTrack), widget.NewLabel(lang.L("% of the expected progress")))),
+		widget.NewFormItem(lang.L("At risk from"), container.NewHBox(fixedUnits(3.5, s.atRisk), widget.NewLabel("%"))))
 	filters := container.NewHBox(fixedUnits(10, s.region.Select), fixedUnits(12, s.workshop.Select))
-	entryRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Period")), fixedUnits(7, s.period)), thresholds,
-		container.NewBorder(nil, nil, s.figureLabel, nil, s.figure))
+	entryRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Period")), fixedUnits(8, s.period)), nil,
+		container.NewBorder(nil, nil, fixedUnits(20, s.figureLabel), nil, s.figure))
 	legend := widget.NewLabelWithStyle(lang.L("▲ on track ● at risk ▼ off track ? no data"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	side := container.NewBorder(container.NewVBox(section(lang.L("Per objective and priority")), legend), nil, nil, nil, s.rollups)
+	side := container.NewBorder(container.NewVBox(thresholds, widget.NewSeparator(), section(lang.L("Per objective and priority")), legend), nil, nil, nil, s.rollups)
 	s.frame = newStepFrame(a, stepParts{
 		Key:     "monitoring",
 		Title:   msg("Monitoring"),
@@ -153,7 +154,19 @@ func (s *monitoringStep) focus() {
 	if len(s.m.Indicators) > 0 && s.selected < 0 {
 		s.list.pick(0)
 	}
+	s.readyToType()
+}
+
+// readyToType gives the figure entry the keyboard with its text selected,
+// so that what is typed replaces the figure shown.
+func (s *monitoringStep) readyToType() {
 	s.a.win.Canvas().Focus(s.figure)
+	// → ends a selection left from a figure shown before; selecting an
+	// empty text would make each key typed replace the one before.
+	s.figure.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if s.figure.Text != "" {
+		s.figure.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }
 
 func (s *monitoringStep) refresh() {
@@ -239,6 +252,9 @@ func (s *monitoringStep) showFigure() {
 		value = figureText(p.Indicator, e.Str("value"))
 	}
 	s.figure.SetText(value)
+	if s.a.win.Canvas().Focused() == s.figure {
+		s.readyToType()
+	}
 	if p.Qualitative {
 		s.figure.SetPlaceHolder(strings.Join(translated(milestoneLabels), " / "))
 	} else {
@@ -287,7 +303,7 @@ func (s *monitoringStep) saveFigure() {
 	if saved && next < len(s.m.Indicators) {
 		s.list.pick(next)
 		s.list.ScrollTo(next)
-		s.a.win.Canvas().Focus(s.figure)
+		s.readyToType()
 	}
 }
 

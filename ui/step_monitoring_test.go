@@ -109,8 +109,7 @@ func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 	// The keyboard: type, Enter, next.
 	s.period.SetText("2028-Q1")
 	for _, v := range []string{"60", "1,234.5", "42", "met"} {
-		s.figure.SetText("")
-		typeEnter(s.figure, v)
+		typeEnter(&s.figure.Entry, v) // over the figure shown, selected
 	}
 	doc := a.plan.Doc()
 	for id, want := range map[string]string{"ind-a": "60", "ind-b": "1234.5", "ind-c": "42", "ind-d": "met"} {
@@ -121,8 +120,8 @@ func TestMonitoringDashboardAndFiguresTypedInARow(t *testing.T) {
 	}
 	// A bad figure is refused and says so; nothing moves on.
 	s.list.pick(0)
-	s.figure.SetText("")
-	typeEnter(s.figure, "lots")
+	s.readyToType()
+	typeEnter(&s.figure.Entry, "lots")
 	if s.selected != 0 || !strings.Contains(a.status.Text, "Write the figure as a number") {
 		t.Fatalf("a bad figure: selected %d, status %q", s.selected, a.status.Text)
 	}
@@ -148,8 +147,8 @@ func TestMonitoringBundlesFromOwnersUpdateTheDashboard(t *testing.T) {
 	s = monitoringOf(t, a)
 	s.list.pick(indicatorAt(s, "ind-a"))
 	s.period.SetText("2027")
-	s.figure.SetText("")
-	typeEnter(s.figure, "120")
+	s.readyToType()
+	typeEnter(&s.figure.Entry, "120")
 	bundle := filepath.Join(dir, "owner.json")
 	exportTo(t, a, bundle)
 

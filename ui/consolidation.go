@@ -130,7 +130,10 @@ func newConsolidationView(a *App) stepView {
 }
 
 func (v *consolidationView) object() fyne.CanvasObject { return v.frame.object() }
-func (v *consolidationView) focus()                    { v.a.win.Canvas().Focus(v.table) }
+
+// focus gives the keyboard to the region filter; Tab leads on to the
+// matrix (focusing the matrix first would draw it twice).
+func (v *consolidationView) focus() { v.a.win.Canvas().Focus(v.region.Select) }
 
 func (v *consolidationView) refresh() {
 	doc := v.a.plan.Doc()

@@ -37,7 +37,7 @@ xdotool key ctrl+4; shot scan
 xdotool key ctrl+6; shot priorities
 xdotool key ctrl+7; shot actions
 xdotool key ctrl+8; shot indicators
-xdotool key ctrl+9; shot planned-step
+xdotool key ctrl+0; shot planned-step
 quit
 
 # Two laptops change the same strength; the Secretariat imports the region's bundle.

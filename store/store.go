@@ -162,6 +162,7 @@ func Open(path string, opts *Options) (*Store, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
+	s.releaseMapped()
 	return s, nil
 }
 

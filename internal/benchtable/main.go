@@ -36,7 +36,22 @@ var (
 	runs  = flag.Int("runs", 5, "runs of each whole command (medians are reported)")
 	quick = flag.Bool("quick", false, "skip the slow rows (the window's memory, the kill and merge-law tests)")
 	seed  = flag.Int64("seed", 1, "the generator's seed")
+	keep  = flag.Bool("keep", false, "keep the generated files and say where they are")
+	only  = flag.String("only", "", "measure only these groups, comma-separated: merge, hostile, reports, go, window, tests")
 )
+
+// want reports whether a group of rows is to be measured.
+func want(group string) bool {
+	if *only == "" {
+		return !*quick || group != "window" && group != "tests"
+	}
+	for _, g := range strings.Split(*only, ",") {
+		if strings.TrimSpace(g) == group {
+			return true
+		}
+	}
+	return false
+}
 
 type row struct {
 	bar, measured, figure string
@@ -56,7 +71,11 @@ func main() {
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "stratplan-bench")
 	check(err)
-	defer os.RemoveAll(dir)
+	if *keep {
+		say("keeping the generated files in %s", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
 	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	os.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 
@@ -90,14 +109,25 @@ func main() {
 	entities := s.Doc().Len()
 	s.Close()
 
-	mergeRows(bin, dir, bundles, size)
-	hostileRow(bin, dir)
-	reportRows(bin, dir, plan, bundles)
-	goBenchRows()
-	if !*quick {
+	if want("merge") {
+		mergeRows(bin, dir, bundles, size)
+	}
+	if want("hostile") {
+		hostileRow(bin, dir)
+	}
+	if want("reports") {
+		reportRows(bin, dir, plan, bundles)
+	}
+	if want("go") {
+		goBenchRows()
+	}
+	if want("window") {
 		windowMemoryRow(bin, plan, entities)
+	}
+	if want("tests") {
 		testRows()
-	} else {
+	}
+	if *quick && *only == "" {
 		skip("window memory, kill and merge-law rows", "skipped (-quick)")
 	}
 	print()
@@ -242,6 +272,13 @@ func windowMemoryRow(bin, plan string, entities int) {
 		time.Sleep(8 * time.Second)
 	}
 	rss, hwm := procMemory(app.Process.Pid)
+	if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", app.Process.Pid)); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "Rss") {
+				say("%s", l)
+			}
+		}
+	}
 	add(bar, fmt.Sprintf("%d entities: %.0f MB now, %.0f MB at most, every step visited", entities, rss, hwm),
 		fmt.Sprintf("%.0f MB", hwm), hwm < 300)
 }

@@ -1,6 +1,15 @@
 // Package ui is the stratplan window: the shell with the workshop steps in
 // a sidebar, one file per step, the dialogs, and the welcome screen. It is
 // the only place where errors become dialogs.
+//
+// Every step screen is laid out by newStepFrame from its stepParts (title,
+// chooser, quick-add entry, list or table, detail pane, toolbar, notes
+// drawer, help), so that a step file keeps only what is its own; new
+// screens use it the same way. Around the steps: undo and redo of every
+// edit (undo.go), the timer (timer.go), presentation mode and the
+// projector window (present.go), the menu and its shortcuts
+// (shortcuts.go), dialogs that Escape closes (dialogs.go), and the
+// keyboard-driven lists, tables and inputs they are built from.
 package ui
 
 import (

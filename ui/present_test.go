@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestPresentationModeShowsTheStepLargeAndEscapeLeaves(t *testing.T) {
@@ -82,5 +85,56 @@ func TestAProjectorWindowFollowsWhileTheLaptopEdits(t *testing.T) {
 	p.win.Close()
 	if a.present != nil {
 		t.Fatal("closing the projector window left presentation mode on")
+	}
+}
+
+// TestMatrixLabelsNeverOverlap crowds the matrix (every priority in a few
+// cells, some in the corners where the quadrant names are) and asks that
+// no bubble covers a name or another bubble.
+func TestMatrixLabelsNeverOverlap(t *testing.T) {
+	test.NewTempApp(t)
+	m := newMatrix(1.5)
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(620, 520))
+	var pts []matrixPoint
+	for i, c := range [][2]int{{5, 1}, {5, 1}, {5, 1}, {5, 1}, {1, 5}, {1, 5}, {5, 5}, {1, 1}, {3, 3}, {3, 3}, {5, 1}, {1, 1}} {
+		pts = append(pts, matrixPoint{Label: fmt.Sprint(i + 1), Impact: c[0], Effort: c[1]})
+	}
+	m.set(pts)
+	var names, dots []fyne.CanvasObject
+	for _, o := range test.WidgetRenderer(m).Objects() {
+		switch x := o.(type) {
+		case *canvas.Circle:
+			dots = append(dots, x)
+		case *canvas.Text:
+			for _, q := range matrixQuadrants {
+				if x.Text == q {
+					names = append(names, x)
+				}
+			}
+		}
+	}
+	if len(dots) != len(pts) || len(names) != 4 {
+		t.Fatalf("%d bubbles and %d names drawn", len(dots), len(names))
+	}
+	overlap := func(a, b fyne.CanvasObject, textB bool) bool {
+		as, bs := a.Size(), b.Size()
+		if textB {
+			bs = fyne.MeasureText(b.(*canvas.Text).Text, b.(*canvas.Text).TextSize, b.(*canvas.Text).TextStyle)
+		}
+		ap, bp := a.Position(), b.Position()
+		return ap.X < bp.X+bs.Width && bp.X < ap.X+as.Width && ap.Y < bp.Y+bs.Height && bp.Y < ap.Y+as.Height
+	}
+	for i, d := range dots {
+		for _, n := range names {
+			if overlap(d, n, true) {
+				t.Errorf("bubble %s covers the name %q", pts[i].Label, n.(*canvas.Text).Text)
+			}
+		}
+		for j := i + 1; j < len(dots); j++ {
+			if overlap(d, dots[j], false) {
+				t.Errorf("bubbles %s and %s overlap", pts[i].Label, pts[j].Label)
+			}
+		}
 	}
 }

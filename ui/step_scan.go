@@ -141,15 +141,7 @@ func (s *scanStep) refresh() {
 		s.table.UnselectAll()
 	}
 	s.table.refresh()
-	s.grid.set(func(x, y int) int {
-		n := 0
-		for _, f := range s.items {
-			if f.Likelihood == x && f.Impact == y {
-				n++
-			}
-		}
-		return n
-	})
+	s.grid.set(s.cellCounts())
 	s.showDetail()
 	s.frame.refresh()
 }
@@ -272,6 +264,18 @@ func (s *scanStep) edit(i int) {
 	s.a.win.Canvas().Focus(title)
 }
 
+// cellCounts counts the factors shown in each cell of the grid, by
+// likelihood and impact.
+func (s *scanStep) cellCounts() func(x, y int) int {
+	var counts [6][6]int
+	for _, f := range s.items {
+		if f.Likelihood >= 1 && f.Likelihood <= 5 && f.Impact >= 1 && f.Impact <= 5 {
+			counts[f.Likelihood][f.Impact]++
+		}
+	}
+	return func(x, y int) int { return counts[x][y] }
+}
+
 // present shows the impact × likelihood grid and the factors by category.
 func (s *scanStep) present() fyne.CanvasObject {
 	list := newFitText(1, 2.2, nil)
@@ -292,14 +296,6 @@ func (s *scanStep) present() fyne.CanvasObject {
 	}
 	list.set(paras)
 	g := newHeatGrid(5, lang.L("Likelihood"), lang.L("Impact"))
-	g.set(func(x, y int) int {
-		n := 0
-		for _, f := range s.items {
-			if f.Likelihood == x && f.Impact == y {
-				n++
-			}
-		}
-		return n
-	})
+	g.set(s.cellCounts())
 	return container.New(&splitLayout{ratio: 0.6}, list, g.obj)
 }

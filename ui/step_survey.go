@@ -111,7 +111,7 @@ func newSurveyStep(a *App) stepView {
 func themeIcon() fyne.Resource { return theme.ContentAddIcon() }
 
 func (s *surveyStep) object() fyne.CanvasObject { return s.frame.object() }
-func (s *surveyStep) focus()                    { s.a.win.Canvas().Focus(s.list) }
+func (s *surveyStep) focus()                    { s.a.win.Canvas().Focus(s.view) }
 
 func (s *surveyStep) maxMean() float64 {
 	m := 0.0

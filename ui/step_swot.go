@@ -118,13 +118,23 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			s.active = q.index
 		}
 	}
-	q.rows = newWrappedRows(&q.list.List, q.list, 3, func() []string {
+	q.rows = newWrappedRows(&q.list.List, q.list, 0, func() []string {
 		texts := make([]string, len(q.items))
 		for k, it := range q.items {
 			texts[k] = it.Text
 		}
 		return texts
 	})
+	q.rows.Icons = func(i int) int {
+		n := 0
+		if i < len(q.items) && q.items[i].Factor != "" {
+			n++
+		}
+		if i < len(q.items) && q.items[i].E.HasConflict() {
+			n++
+		}
+		return n
+	}
 	q.list.OnEdit, q.list.OnDelete = q.editDialog, q.remove
 	q.list.OnRune = func(id widget.ListItemID, r rune) bool {
 		if r >= '1' && r <= '4' {

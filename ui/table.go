@@ -97,20 +97,23 @@ func newTextTable(rows func() int, cols []column, cell func(row, col int) string
 			}
 		}
 	}
-	t.obj = container.New(&fitLayout{fit: t.fit}, t.keyTable)
+	t.obj = container.New(&fitLayout{fit: t.fitter()}, t.keyTable)
 	return t
 }
 
-// refresh fits the columns to the content and redraws the table.
+// refresh fits the columns to the content and redraws the table; a table
+// not laid out yet is fitted when it is.
 func (t *textTable) refresh() {
-	t.fit(t.obj.Size().Width)
-	t.Refresh()
+	if w := t.obj.Size().Width; w <= 0 || !t.fit(w) {
+		t.Refresh()
+	}
 }
 
-// fit sets the column widths for a table as wide as width.
-func (t *textTable) fit(width float32) {
+// fit sets the column widths for a table as wide as width; it reports
+// whether any changed (the table is then redrawn).
+func (t *textTable) fit(width float32) bool {
 	if width <= 0 {
-		width = 900
+		return false
 	}
 	size := theme.TextSize()
 	pad := 2*theme.InnerPadding() + 4
@@ -146,17 +149,15 @@ func (t *textTable) fit(width float32) {
 		room := width - used - theme.ScrollBarSize() - 2*theme.Padding()
 		widths[flex] = max(widths[flex], room)
 	}
-	same := len(t.widths) == len(widths) && t.fitted == width
-	for i := range widths {
-		same = same && t.widths[i] == widths[i]
-	}
-	if same {
-		return
+	changed := false
+	for i, w := range widths {
+		if i >= len(t.widths) || t.widths[i] != w {
+			t.SetColumnWidth(i, w) // redraws the table
+			changed = true
+		}
 	}
 	t.fitted, t.widths = width, widths
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
+	return changed
 }
 
 // fitLayout lays out one object at its full size, telling fit the width
@@ -165,6 +166,9 @@ type fitLayout struct {
 	fit   func(width float32)
 	width float32
 }
+
+// fitter is fit for a fitLayout.
+func (t *textTable) fitter() func(width float32) { return func(w float32) { t.fit(w) } }
 
 func (l *fitLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return objects[0].MinSize()

@@ -23,6 +23,10 @@ type flatAction struct {
 	keepLabel bool // shows its label even when a toolbar is short of room
 	iconOnly  bool // the toolbar is short of room
 	OnTap     func()
+
+	measured         float32 // the label's width, measured at textSize
+	measuredFor      string
+	measuredTextSize float32
 }
 
 // newFlatAction makes an action; without a label it shows its icon only.
@@ -55,7 +59,10 @@ func (f *flatAction) showLabel(on bool) {
 func (f *flatAction) widthWith(label bool) float32 {
 	w := theme.IconInlineSize() + 2*theme.Padding()
 	if f.label != "" && (label || f.keepLabel) {
-		w += fyne.MeasureText(f.label, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.Padding()
+		if size := theme.TextSize(); f.measuredFor != f.label || f.measuredTextSize != size {
+			f.measured, f.measuredFor, f.measuredTextSize = fyne.MeasureText(f.label, size, fyne.TextStyle{}).Width, f.label, size
+		}
+		w += f.measured + 2*theme.InnerPadding() + theme.Padding()
 	}
 	return w
 }
@@ -121,7 +128,7 @@ func newBorder(top, bottom fyne.CanvasObject) fyne.Layout {
 // fitRows gives each row of a list the height its wrapped text
 // needs: texts[i] is shown in a label width wide. tall remembers which
 // rows were given more than one line.
-func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool) {
+func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool, reserved ...func(i int) float32) {
 	if width < 50 {
 		return // not laid out yet: wrappedRows fits it when it is
 	}
@@ -129,13 +136,31 @@ func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool) {
 	pad := theme.InnerPadding()
 	m := fyne.MeasureText("Average text, for width", size, fyne.TextStyle{})
 	line, perChar := m.Height, m.Width/23
+	measured := 0
 	for i, t := range texts {
-		// An estimate from the length: measuring every row would cost as
-		// much as drawing a list that is not virtualised.
+		room := width - 2*pad
+		if len(reserved) > 0 {
+			room -= reserved[0](i)
+		}
+		// An estimate from the length, measured when it is close to a
+		// line's end (for the first rows; further down, the estimate errs
+		// on the tall side): measuring every row would cost as much as
+		// drawing a list that is not virtualised.
 		lines := 0
 		for _, part := range strings.Split(t, "\n") {
-			w := float32(utf8.RuneCountInString(part)) * perChar * 1.05
-			lines += int(w/(width-2*pad)) + 1
+			w := float32(utf8.RuneCountInString(part)) * perChar
+			if f := w / room; f-float32(int(f)) > 0.8 || f-float32(int(f)) < 0.2 && f > 1 {
+				if measured < maxMeasured {
+					measured++
+					w = fyne.MeasureText(part, size, fyne.TextStyle{}).Width * 1.02
+				} else {
+					w *= 1.25
+				}
+			}
+			if w > room {
+				w *= 1.08 // wrapping at word ends loses a little of each line
+			}
+			lines += int(w/room) + 1
 		}
 		if lines == 1 && !tall[i] {
 			continue // one line: the row's own height is right
@@ -145,6 +170,9 @@ func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool) {
 	}
 }
 
+// maxMeasured is how many texts fitRows measures exactly, at most.
+const maxMeasured = 60
+
 // wrappedRows keeps the rows of a list as tall as their wrapped texts, on
 // every refresh and whenever the list's width changes, so that no row line
 // ever crosses a text.
@@ -152,9 +180,11 @@ type wrappedRows struct {
 	list     *widget.List
 	texts    func() []string
 	reserved float32 // the width of a row that is not text (icons, buttons), in text sizes
-	tall     map[int]bool
-	width    float32
-	obj      fyne.CanvasObject // place this in the window: it holds the list
+	// Icons, if set, says how many icons row i shows beside its text.
+	Icons func(i int) int
+	tall  map[int]bool
+	width float32
+	obj   fyne.CanvasObject // place this in the window: it holds the list
 }
 
 // newWrappedRows wraps l; shown is what to place in the window (l itself,
@@ -170,7 +200,13 @@ func newWrappedRows(l *widget.List, shown fyne.CanvasObject, reserved float32, t
 
 // fit sets the rows' heights for the texts as they are now.
 func (w *wrappedRows) fit() {
-	fitRows(w.list, w.texts(), w.width-w.reserved*theme.TextSize()-2*theme.Padding(), w.tall)
+	icons := func(i int) float32 {
+		if w.Icons == nil {
+			return 0
+		}
+		return float32(w.Icons(i)) * (theme.IconInlineSize() + theme.Padding())
+	}
+	fitRows(w.list, w.texts(), w.width-w.reserved*theme.TextSize()-2*theme.Padding(), w.tall, icons)
 }
 
 // idSelect is a choice among things the plan holds: it shows their names

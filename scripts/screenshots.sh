@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots from the real window under Xvfb:
+# Takes the README's screenshots from the real window, on a virtual display
+# of its own (scripts/xvfb.sh), never on yours:
 #   scripts/screenshots.sh BIN OUTDIR
 set -euo pipefail
+if [ "${1:-}" != --on-own-display ]; then
+  exec env XVFB_SCREEN=1280x800x24 "$(dirname "$0")/xvfb.sh" "$0" --on-own-display "$@"
+fi
+shift
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
 tmp=$(mktemp -d)
-trap 'kill $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
-
-n=95; while [ -e /tmp/.X$n-lock ]; do n=$((n+1)); done
-export DISPLAY=:$n LANG=en_US.UTF-8 LANGUAGE=en XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp & xvfb=$!
-for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
+trap 'rm -rf "$tmp"' EXIT
+export LANG=en_US.UTF-8 LANGUAGE=en XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 
 shot() { sleep "${2:-1}"; import -window root -crop 1200x780+0+0 +repage "$out/$1.png"; echo "$out/$1.png"; }
 start() { "$bin" "$@" 2>/dev/null & app=$!; xdotool search --sync --name '^stratplan' >/dev/null; sleep 2; }

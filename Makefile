@@ -5,7 +5,7 @@ BIN     := bin/stratplan
 # Tests read English texts whatever the machine's language.
 TESTENV := LANGUAGE=en LC_ALL= LANG=en_US.UTF-8
 
-.PHONY: run build test deps test-deps vet bench fuzz screenshots clean
+.PHONY: run build test deps test-deps vet bench fuzz screenshots fresh-check clean
 
 ## run: install what is missing, build, and open the app on your default plan
 run: deps build
@@ -44,6 +44,10 @@ fuzz:
 ## screenshots: redo docs/screenshots from the real window (needs Xvfb)
 screenshots: test-deps build
 	scripts/screenshots.sh $(BIN) docs/screenshots
+
+## fresh-check: the README's commands on a fresh minimal Debian 12 root (as root; 20+ minutes cold)
+fresh-check:
+	scripts/fresh-check.sh
 
 clean:
 	rm -rf bin

@@ -71,7 +71,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		}
 		return strings.TrimSpace(string(out))
 	}
-	win := strings.Fields(x("search", "--sync", "--name", "^stratplan"))[0]
+	win := strings.Fields(x("search", "--sync", "--onlyvisible", "--name", "^stratplan"))[0]
 	x("windowfocus", "--sync", win)
 	time.Sleep(1500 * time.Millisecond) // first frame
 

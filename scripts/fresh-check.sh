@@ -121,7 +121,7 @@ if [ "${1:-}" = --inside ]; then
 set -u
 make run >/tmp/make-run.log 2>&1 &
 run=$!
-if ! win=$(timeout 600 xdotool search --sync --name '^stratplan' | head -n1) || [ -z "$win" ]; then
+if ! win=$(timeout 600 xdotool search --sync --onlyvisible --name '^stratplan' | head -n1) || [ -z "$win" ]; then
   echo "make run: no stratplan window appeared within 10 minutes"
   cat /tmp/make-run.log
   exit 1

@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 export LANG=en_US.UTF-8 LANGUAGE=en XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 
 shot() { sleep "${2:-1}"; import -window root -crop 1200x780+0+0 +repage "$out/$1.png"; echo "$out/$1.png"; }
-start() { "$bin" "$@" 2>/dev/null & app=$!; xdotool search --sync --name '^stratplan' >/dev/null; sleep 2; }
+start() { "$bin" "$@" 2>/dev/null & app=$!; xdotool search --sync --onlyvisible --name '^stratplan' >/dev/null; sleep 2; }
 quit() { xdotool key ctrl+q; wait $app 2>/dev/null || true; }
 # edit_first_strength PLAN TEXT: rewrite the first strength with the keyboard.
 edit_first_strength() {

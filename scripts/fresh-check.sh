@@ -110,7 +110,9 @@ if [ "${1:-}" = --inside ]; then
 
   # 3. The command it printed, as root.
   install_deps=$(cat "$logs/install-command")
-  step "$install_deps" "$logs/3-install-deps.log" as_root "$install_deps"
+  echo "   $install_deps"
+  step "the command it printed, as root ($(($(wc -w <<<"${install_deps#*install}") - 1)) packages)" \
+    "$logs/3-install-deps.log" as_root "$install_deps"
 
   # 4-5. The README's two commands and the build.
   step "make test" "$logs/4-make-test.log" as_user "make test"

@@ -5,7 +5,7 @@ BIN     := bin/stratplan
 # Tests read English texts whatever the machine's language.
 TESTENV := LANGUAGE=en LC_ALL= LANG=en_US.UTF-8
 
-.PHONY: run build test deps test-deps vet bench fuzz screenshots clean
+.PHONY: run build test deps test-deps vet bench fuzz screenshots fresh-check dist dist-deps clean
 
 ## run: install what is missing, build, and open the app on your default plan
 run: deps build
@@ -45,5 +45,16 @@ fuzz:
 screenshots: test-deps build
 	scripts/screenshots.sh $(BIN) docs/screenshots
 
+## dist: dist/ gets the Linux package and the Windows .exe (installs mingw-w64 when missing)
+dist: dist-deps
+	scripts/dist.sh
+
+dist-deps:
+	@scripts/deps.sh dist
+
+## fresh-check: the README's commands on a fresh minimal Debian 12 root (as root; 20+ minutes cold)
+fresh-check:
+	scripts/fresh-check.sh
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

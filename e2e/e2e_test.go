@@ -4,7 +4,6 @@ package e2e_test
 
 import (
 	"context"
-	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -26,31 +25,6 @@ func need(t *testing.T, tools ...string) {
 			t.Skipf("%s is not installed (make test installs it)", tool)
 		}
 	}
-}
-
-// startXvfb starts a virtual display on a free number and returns it.
-func startXvfb(t *testing.T) string {
-	t.Helper()
-	for n := 91; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-		for i := 0; i < 50; i++ {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb did not start on %s", display)
-	}
-	t.Fatal("no free display number")
-	return ""
 }
 
 func TestRealWindowUnderXvfb(t *testing.T) {
@@ -97,7 +71,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		}
 		return strings.TrimSpace(string(out))
 	}
-	win := strings.Fields(x("search", "--sync", "--name", "^stratplan"))[0]
+	win := strings.Fields(x("search", "--sync", "--onlyvisible", "--name", "^stratplan"))[0]
 	x("windowfocus", "--sync", win)
 	time.Sleep(1500 * time.Millisecond) // first frame
 

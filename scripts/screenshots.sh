@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots from the real window under Xvfb, on a
-# 1366×768 screen (a laptop, or a projector):
+# Takes the README's screenshots from the real window, on a 1366×768
+# virtual display of its own (scripts/xvfb.sh), never on yours:
 #   scripts/screenshots.sh BIN OUTDIR
 set -euo pipefail
+if [ "${1:-}" != --on-own-display ]; then
+  exec env XVFB_SCREEN=1366x768x24 "$(dirname "$0")/xvfb.sh" "$0" --on-own-display "$@"
+fi
+shift
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
 tmp=$(mktemp -d)
 app=
-trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$tmp"' EXIT
-
-n=95; while [ -e /tmp/.X$n-lock ]; do n=$((n+1)); done
-export DISPLAY=:$n LANG=en_US.UTF-8 LANGUAGE=en XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
-Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp & xvfb=$!
-for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
+trap 'kill $app 2>/dev/null || true; sleep 0.5; rm -rf "$tmp"' EXIT
+export LANG=en_US.UTF-8 LANGUAGE=en XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 
 # The window opens 80 pixels shorter than the screen (for a title bar and
 # a task bar); presentation mode takes the whole screen.

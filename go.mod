@@ -7,6 +7,8 @@ require (
 	go.etcd.io/bbolt v1.4.3
 )
 
+require github.com/go-json-experiment/json v1.27.2 // indirect
+
 require (
 	envlocale v0.0.0
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect

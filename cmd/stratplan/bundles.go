@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -83,21 +84,53 @@ func exportBundle(s *store.Store, path string, sign bool) (exported, error) {
 func readBundles(paths []string) ([]*export.Bundle, error) {
 	var out []*export.Bundle
 	var errs []error
-	for _, p := range paths {
-		f, err := os.Open(p)
+	decodeEach(paths, func(_ int, b *export.Bundle, err error) {
 		if err != nil {
 			errs = append(errs, err)
-			continue
-		}
-		b, err := export.DecodeBundle(f, p)
-		f.Close()
-		if err != nil {
-			errs = append(errs, err)
-			continue
+			return
 		}
 		out = append(out, b)
-	}
+	})
 	return out, errors.Join(errs...)
+}
+
+// decodeEach decodes the bundle files, two at a time when the machine has
+// two cores, and gives each to use in the order of paths, with the error
+// that refused it. At most two bundles are held at once besides what use
+// keeps: merging many large bundles holds only the merged plan.
+func decodeEach(paths []string, use func(i int, b *export.Bundle, err error)) {
+	type decoded struct {
+		b   *export.Bundle
+		err error
+	}
+	results := make([]chan decoded, len(paths))
+	for i := range results {
+		results[i] = make(chan decoded, 1)
+	}
+	slots := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 2)))
+	go func() {
+		for i, p := range paths {
+			slots <- struct{}{}
+			go func() {
+				b, err := decodeFile(p)
+				results[i] <- decoded{b, err}
+			}()
+		}
+	}()
+	for i := range paths {
+		r := <-results[i]
+		use(i, r.b, r.err)
+		<-slots
+	}
+}
+
+func decodeFile(path string) (*export.Bundle, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return export.DecodeBundle(f, path)
 }
 
 // samePlan refuses bundles of different plans, naming them.
@@ -110,13 +143,14 @@ func samePlan(plan string, paths []string, bs []*export.Bundle) error {
 	return nil
 }
 
-// mergeError names the bundles behind a failed merge.
-func mergeError(err error, i int, paths []string, bs []*export.Bundle, base string) error {
+// mergeError names the bundles behind a failed merge; docOf returns the
+// plan of the j-th bundle, nil if it cannot.
+func mergeError(err error, i int, paths []string, docOf func(j int) *stratplan.Document, base string) error {
 	var km *stratplan.KindMismatchError
 	if errors.As(err, &km) {
 		other := base
 		for j := 0; j < i; j++ {
-			if e := bs[j].Doc.Entity(km.ID); e != nil {
+			if d := docOf(j); d != nil && d.Entity(km.ID) != nil {
 				other = paths[j]
 				break
 			}
@@ -169,7 +203,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	stats, all, bad, err := stratplan.Preview(doc, docs...)
 	if err != nil {
-		return fmt.Errorf("%w\nnothing was imported", mergeError(err, bad, paths, bs, pos[0]))
+		return fmt.Errorf("%w\nnothing was imported", mergeError(err, bad, paths, func(j int) *stratplan.Document { return bs[j].Doc }, pos[0]))
 	}
 	for i, st := range stats {
 		fmt.Fprintf(stdout, "%s: %s; %s\n", paths[i], signers[i], describe(st))
@@ -214,26 +248,49 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 	if len(pos) < 1 || *out == "" {
 		return &usageError{msg: "usage: stratplan merge -o OUT.json IN.json..."}
 	}
-	bs, err := readBundles(pos)
-	if err != nil {
-		return fmt.Errorf("%w\nnothing was written", err)
-	}
-	if err := samePlan(bs[0].Doc.Plan(), pos, bs); err != nil {
-		return err
-	}
-	merged := stratplan.NewDocument(bs[0].Doc.Plan())
-	for i, b := range bs {
-		if _, err := merged.Merge(b.Doc); err != nil {
-			return fmt.Errorf("%w\nnothing was written", mergeError(err, i, pos, bs, pos[0]))
+	// One bundle at a time: a merge of many large bundles holds the merged
+	// plan and the bundles being read, not every bundle.
+	var (
+		merged *stratplan.Document
+		errs   []error
+		n      int
+	)
+	decodeEach(pos, func(i int, b *export.Bundle, err error) {
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+		case len(errs) > 0:
+			// Keep reading, to report every bad file, but merge no more.
+		case merged == nil:
+			merged = stratplan.NewDocument(b.Doc.Plan())
+			fallthrough
+		default:
+			if b.Doc.Plan() != merged.Plan() {
+				errs = append(errs, fmt.Errorf("%s is a bundle of plan %s, not of plan %s: bundles of different plans are never merged", pos[i], b.Doc.Plan(), merged.Plan()))
+				return
+			}
+			if _, err := merged.Merge(b.Doc); err != nil {
+				errs = append(errs, mergeError(err, i, pos, func(j int) *stratplan.Document {
+					if b, err := decodeFile(pos[j]); err == nil {
+						return b.Doc
+					}
+					return nil
+				}, pos[0]))
+				return
+			}
+			n++
 		}
+	})
+	if len(errs) > 0 {
+		return fmt.Errorf("%w\nnothing was written", errors.Join(errs...))
 	}
-	p := export.Producer{Replica: "merge", Label: fmt.Sprintf("stratplan merge of %d bundles", len(bs)), App: "stratplan " + version}
+	p := export.Producer{Replica: "merge", Label: fmt.Sprintf("stratplan merge of %d bundles", n), App: "stratplan " + version}
 	if err := store.WriteFileAtomic(*out, func(f *os.File) error {
 		return export.EncodeBundle(f, merged, p, time.Now())
 	}); err != nil {
 		return fmt.Errorf("%s: %w", *out, err)
 	}
-	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), len(bs), len(merged.Conflicts()))
+	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), n, len(merged.Conflicts()))
 	return nil
 }
 
@@ -247,14 +304,13 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		return &usageError{msg: "usage: stratplan validate IN.json..."}
 	}
 	bad := 0
-	for _, p := range pos {
-		bs, err := readBundles([]string{p})
+	decodeEach(pos, func(i int, b *export.Bundle, err error) {
+		p := pos[i]
 		if err != nil {
 			fmt.Fprintf(stdout, "%s: REFUSED: %v\n", p, strings.TrimPrefix(err.Error(), p+": "))
 			bad++
-			continue
+			return
 		}
-		b := bs[0]
 		label := b.Producer.Label
 		if label == "" {
 			label = b.Producer.Replica
@@ -269,7 +325,7 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		fmt.Fprintln(stdout)
-	}
+	})
 	if bad > 0 {
 		return &silentError{}
 	}

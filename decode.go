@@ -141,6 +141,7 @@ func (d *EntityDecoder) readFields(e *Entity) error {
 		if !more {
 			break
 		}
+		d.field = ""
 		if len(d.fields) == MaxFields {
 			return d.fail("", r.Fail("more than %d fields", MaxFields))
 		}
@@ -550,11 +551,7 @@ func (d *EntityDecoder) fail(field string, err error) error {
 	if errors.As(err, &je) {
 		return &EntityError{ID: d.id, Field: field, Msg: je.Msg, Offset: je.Offset}
 	}
-	var ee *EntityError
-	if errors.As(err, &ee) {
-		return err
-	}
-	return &EntityError{ID: d.id, Field: field, Msg: err.Error(), Offset: d.r.Offset()}
+	return err // already an EntityError, or the input's own error, such as a failed read
 }
 
 // failAt refuses the entity at the byte at offset off.

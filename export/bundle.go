@@ -216,19 +216,23 @@ func DecodeBundle(r io.Reader, name string) (*Bundle, error) {
 	if size(r) > MaxBundleBytes {
 		return nil, tooLarge
 	}
-	pr := &payloadReader{r: bufio.NewReaderSize(r, 64<<10), h: sha256.New()}
-	d := bundleDecoder{r: jsonread.New(stratplan.MaxStringChars), in: pr}
+	d := bundleDecoder{r: jsonread.New(stratplan.MaxStringChars)}
+	pr := &payloadReader{r: bufio.NewReaderSize(r, 64<<10), h: sha256.New(), dec: d.r}
+	d.in = pr
 	d.r.ResetReader(pr)
 	d.ed = stratplan.NewEntityDecoder(d.r)
 	b, err := d.decode()
 	if err != nil {
 		var be *BundleError
 		switch {
-		case errors.Is(err, errTooLarge):
+		case pr.stop == errTooLarge:
 			return nil, tooLarge
-		case errors.As(err, &be):
+		case pr.stop == errTokenTooLong:
+			be = &BundleError{Offset: d.r.End(), Msg: fmt.Sprintf("has a string, a number or a run of white space longer than %d MiB, where the format's longest string takes 1.2 MB", maxToken>>20),
+				Advice: damaged}
 		case pr.err != nil:
 			be = &BundleError{Msg: "cannot be read: " + pr.err.Error()}
+		case errors.As(err, &be):
 		default:
 			be = d.wrap(err, "", damaged)
 		}
@@ -251,7 +255,16 @@ func size(r io.Reader) int64 {
 	return -1
 }
 
-var errTooLarge = errors.New("the file is too large")
+var (
+	errTooLarge     = errors.New("the file is too large")
+	errTokenTooLong = errors.New("a token is too long")
+)
+
+// maxToken bounds the bytes the decoder may read ahead of the last token it
+// returned: a string of MaxStringChars characters, each escaped as a UTF-16
+// surrogate pair, takes 1.2 MB; a longer token is refused before it is
+// read whole.
+const maxToken = 2 << 20
 
 // payloadReader passes a file to the decoder, counting its bytes, and
 // keeps the bytes read from offset from onward until the decoder has moved
@@ -259,16 +272,25 @@ var errTooLarge = errors.New("the file is too large")
 // dropped. It holds what the decoder reads ahead, and no more.
 type payloadReader struct {
 	r    io.Reader
+	dec  *jsonread.Reader
 	n    int64  // bytes read so far
 	keep []byte // the bytes from offset from that were read
 	from int64
 	h    hash.Hash
 	err  error // the first read error, other than the end of the file
+	stop error // errTooLarge or errTokenTooLong once reading stopped
 }
 
 func (p *payloadReader) Read(b []byte) (int, error) {
-	if p.n > MaxBundleBytes {
-		return 0, errTooLarge
+	switch {
+	case p.stop != nil:
+	case p.n > MaxBundleBytes:
+		p.stop = errTooLarge
+	case p.n-p.dec.End() > maxToken:
+		p.stop = errTokenTooLong
+	}
+	if p.stop != nil {
+		return 0, p.stop
 	}
 	n, err := p.r.Read(b)
 	p.n += int64(n)
@@ -406,7 +428,7 @@ func (d *bundleDecoder) decode() (*Bundle, error) {
 			break
 		}
 		d.in.drop(r.Offset()) // nothing before this member is hashed
-		name, err := d.str("")
+		name, err := d.str("a member name must be a string")
 		if err != nil {
 			return nil, err
 		}
@@ -433,7 +455,7 @@ func (d *bundleDecoder) decode() (*Bundle, error) {
 				return nil, d.failLast("has an invalid version "+quoteNumber(num), "")
 			}
 			if v > Version {
-				return nil, &BundleError{Err: ErrNewerVersion,
+				return nil, &BundleError{Err: ErrNewerVersion, Offset: r.Last(),
 					Msg: fmt.Sprintf("was %s (bundle version %d; this one reads version %d)", ErrNewerVersion, v, Version), Advice: "Update stratplan to import it"}
 			}
 			hasVersion = true
@@ -516,7 +538,7 @@ func (d *bundleDecoder) signatures() ([]signature, error) {
 			if !more {
 				break
 			}
-			name, err := d.str("")
+			name, err := d.str("a member name must be a string")
 			if err != nil {
 				return nil, err
 			}
@@ -571,7 +593,7 @@ func (d *bundleDecoder) payload(b *Bundle) error {
 		if !more {
 			break
 		}
-		name, err := d.str("")
+		name, err := d.str("a member name must be a string")
 		if err != nil {
 			return err
 		}
@@ -671,7 +693,7 @@ func (d *bundleDecoder) producer(p *Producer) error {
 		if !more {
 			break
 		}
-		name, err := d.str("")
+		name, err := d.str("a member name must be a string")
 		if err != nil {
 			return err
 		}

@@ -40,6 +40,16 @@ type EntityDecoder struct {
 	// copies (fields are immutable anyway).
 	ctxSlab Context
 	valSlab []Val
+	slabs   int // cut so far
+}
+
+// slabSize is the length of the next slab: small for the first entities,
+// so that reading a small file allocates little, then 256.
+func (d *EntityDecoder) slabSize() int {
+	if d.slabs < 5 {
+		d.slabs++
+	}
+	return 8 << d.slabs
 }
 
 type namedField struct {
@@ -294,7 +304,7 @@ func (d *EntityDecoder) readContext() (Context, error) {
 		return nil, nil
 	}
 	if len(d.ctxSlab) < len(d.ctx) {
-		d.ctxSlab = make(Context, max(256, len(d.ctx)))
+		d.ctxSlab = make(Context, max(d.slabSize(), len(d.ctx)))
 	}
 	ctx := d.ctxSlab[:len(d.ctx):len(d.ctx)]
 	d.ctxSlab = d.ctxSlab[len(d.ctx):]
@@ -361,7 +371,7 @@ func (d *EntityDecoder) readVals() ([]Val, error) {
 		return nil, nil
 	}
 	if len(d.valSlab) < len(d.vals) {
-		d.valSlab = make([]Val, max(128, len(d.vals)))
+		d.valSlab = make([]Val, max(d.slabSize(), len(d.vals)))
 	}
 	vals := d.valSlab[:len(d.vals):len(d.vals)]
 	d.valSlab = d.valSlab[len(d.vals):]

@@ -213,11 +213,16 @@ func writePayload(doc *stratplan.Document, p Producer, exportedAt time.Time, wri
 func DecodeBundle(r io.Reader, name string) (*Bundle, error) {
 	tooLarge := &BundleError{File: name, Msg: fmt.Sprintf("is larger than %d MiB, the most a bundle may be", MaxBundleBytes>>20),
 		Advice: "This is not a stratplan bundle, or it was damaged"}
-	if size(r) > MaxBundleBytes {
+	n := size(r)
+	if n > MaxBundleBytes {
 		return nil, tooLarge
 	}
+	buf := 64 << 10
+	if n >= 0 {
+		buf = int(min(max(n+1, 4<<10), 64<<10))
+	}
 	d := bundleDecoder{r: jsonread.New(stratplan.MaxStringChars)}
-	pr := &payloadReader{r: bufio.NewReaderSize(r, 64<<10), h: sha256.New(), dec: d.r}
+	pr := &payloadReader{r: bufio.NewReaderSize(r, buf), h: sha256.New(), dec: d.r}
 	d.in = pr
 	d.r.ResetReader(pr)
 	d.ed = stratplan.NewEntityDecoder(d.r)

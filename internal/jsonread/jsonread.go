@@ -1,5 +1,5 @@
-// Package jsonread reads a JSON document held in memory token by token, for
-// files that travel between machines. It stands on the jsontext decoder of
+// Package jsonread reads a JSON document token by token, from memory or
+// from a stream, for files that travel between machines. It stands on the jsontext decoder of
 // github.com/go-json-experiment/json, which refuses duplicate member names,
 // invalid UTF-8, lone surrogates and malformed JSON at the first bad byte;
 // this package adds a bound on the length of strings, the check that nothing

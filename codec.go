@@ -2,6 +2,7 @@ package stratplan
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,7 +69,13 @@ func AppendEntityJSON(buf []byte, e *Entity) []byte {
 	buf = append(buf, `,"kind":`...)
 	buf = AppendJSONString(buf, e.Kind)
 	buf = append(buf, `,"fields":{`...)
-	for i, name := range e.FieldNames() {
+	var small [16]string // most entities have fewer fields: no allocation
+	names := small[:0]
+	for name := range e.Fields {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for i, name := range names {
 		if i > 0 {
 			buf = append(buf, ',')
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -248,6 +249,7 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 	if len(pos) < 1 || *out == "" {
 		return &usageError{msg: "usage: stratplan merge -o OUT.json IN.json..."}
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(mergeMemory(pos)))
 	// One bundle at a time: a merge of many large bundles holds the merged
 	// plan and the bundles being read, not every bundle.
 	var (
@@ -292,6 +294,22 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), n, len(merged.Conflicts()))
 	return nil
+}
+
+// mergeMemory is the memory a merge of the files may use: three times their
+// bytes, and no less than 32 MiB. The merged plan takes about twice its
+// bundles' bytes; left alone, the garbage collector would let the heap grow
+// to twice what it holds before collecting, and a merge of six regions'
+// bundles would take five times their size. Told the budget, it collects a
+// little more often near the end instead.
+func mergeMemory(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			total += fi.Size()
+		}
+	}
+	return max(3*total, 32<<20)
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) error {

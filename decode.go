@@ -40,7 +40,7 @@ type EntityDecoder struct {
 	// copies (fields are immutable anyway).
 	ctxSlab Context
 	valSlab []Val
-	slabs   int // cut so far
+	slabs   int // allocated so far, counted up to 5
 }
 
 // slabSize is the length of the next slab: small for the first entities,

@@ -20,9 +20,15 @@ import (
 // in every field whose context is not empty. The first problem stops it,
 // with an EntityError that names the entity, the field and the byte.
 type EntityDecoder struct {
-	r        *jsonread.Reader
-	names    map[string]string // kinds, field names and replica ids read so far, one copy each
-	lastName string            // the name interned last
+	r     *jsonread.Reader
+	names map[string]string // kinds, field names and replica ids read so far, one copy each
+	// Names read last, checked before the map: entities of a kind have the
+	// same fields in the same order, and a field's ctx and dot name the same
+	// replica.
+	lastKind    string
+	lastFields  [8]string
+	lastMore    string // the names of fields past the eighth
+	lastReplica string
 
 	// The entity being read, for messages and limits.
 	id    string
@@ -113,7 +119,7 @@ func (d *EntityDecoder) Decode() (*Entity, error) {
 			if !ValidID(string(s)) {
 				return nil, d.failLast(fmt.Sprintf("%s (it is %s)", msg, quote(s)))
 			}
-			e.Kind = d.intern(s)
+			e.Kind = d.internAt(&d.lastKind, s)
 		case "fields":
 			if err := d.readFields(e); err != nil {
 				return nil, err
@@ -162,7 +168,11 @@ func (d *EntityDecoder) readFields(e *Entity) error {
 		if len(name) == 0 || len(name) > 64 {
 			return d.failLast(fmt.Sprintf("a field name must be 1–64 characters, not %s", quote(name)))
 		}
-		d.field = d.intern(name)
+		slot := &d.lastMore
+		if len(d.fields) < len(d.lastFields) {
+			slot = &d.lastFields[len(d.fields)]
+		}
+		d.field = d.internAt(slot, name)
 		f, err := d.readField(r.Last())
 		if err != nil {
 			return err
@@ -286,7 +296,7 @@ func (d *EntityDecoder) readContext() (Context, error) {
 		if !ValidID(string(name)) {
 			return nil, d.failLast(fmt.Sprintf("ctx names an invalid replica id %s", quote(name)))
 		}
-		replica := d.intern(name)
+		replica := d.internAt(&d.lastReplica, name)
 		if k := r.Kind(); k != jsonread.Number {
 			return nil, d.failKind(fmt.Sprintf("the ctx counter of %s must be a whole number from 1 to %d", replica, MaxCounter), k)
 		}
@@ -454,7 +464,7 @@ func (d *EntityDecoder) parseDot(s []byte) (Dot, error) {
 	if !ok {
 		return Dot{}, fmt.Errorf("the dot's counter must be a whole number from 1 to %d (2^53−1)", MaxCounter)
 	}
-	return Dot{Replica: d.intern(s[:i]), N: n}, nil
+	return Dot{Replica: d.internAt(&d.lastReplica, s[:i]), N: n}, nil
 }
 
 func (d *EntityDecoder) readValue() (Value, error) {
@@ -536,19 +546,20 @@ func (d *EntityDecoder) str() ([]byte, error) {
 	return s, nil
 }
 
-// intern returns one shared copy of a name that many entities repeat.
-func (d *EntityDecoder) intern(b []byte) string {
-	if string(b) == d.lastName {
-		return d.lastName // a field's ctx and dot name the same replica
+// internAt returns one shared copy of a name that many entities repeat;
+// last holds the name read last at the same place.
+func (d *EntityDecoder) internAt(last *string, b []byte) string {
+	if string(b) == *last {
+		return *last
 	}
-	if s, ok := d.names[string(b)]; ok {
-		d.lastName = s
-		return s
+	s, ok := d.names[string(b)]
+	if !ok {
+		s = intern(string(b))
+		if len(d.names) < maxNames {
+			d.names[s] = s
+		}
 	}
-	s := intern(string(b))
-	if len(d.names) < maxNames {
-		d.names[s] = s
-	}
+	*last = s
 	return s
 }
 

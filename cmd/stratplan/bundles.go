@@ -286,13 +286,17 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 	if len(errs) > 0 {
 		return fmt.Errorf("%w\nnothing was written", errors.Join(errs...))
 	}
+	// The conflicts are counted for the summary while the bundle is
+	// written: both only read the merged plan.
+	conflicts := make(chan int, 1)
+	go func() { conflicts <- len(merged.Conflicts()) }()
 	p := export.Producer{Replica: "merge", Label: fmt.Sprintf("stratplan merge of %d bundles", n), App: "stratplan " + version}
 	if err := store.WriteFileAtomic(*out, func(f *os.File) error {
 		return export.EncodeBundle(f, merged, p, time.Now())
 	}); err != nil {
 		return fmt.Errorf("%s: %w", *out, err)
 	}
-	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), n, len(merged.Conflicts()))
+	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), n, <-conflicts)
 	return nil
 }
 

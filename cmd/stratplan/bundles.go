@@ -300,12 +300,14 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// mergeMemory is the memory a merge of the files may use: three times their
-// bytes, and no less than 32 MiB. The merged plan takes about twice its
-// bundles' bytes; left alone, the garbage collector would let the heap grow
-// to twice what it holds before collecting, and a merge of six regions'
-// bundles would take five times their size. Told the budget, it collects a
-// little more often near the end instead.
+// mergeMemory is the memory a merge of the files may use: what the heap
+// holds already, and 2.75 times the files' bytes, at least 32 MiB. The
+// merged plan takes about twice its bundles' bytes. Left alone, the garbage
+// collector lets the heap grow to twice what it holds before it collects,
+// and a merge of six regions' bundles would take five times their size;
+// told the budget, it collects a little more often near the end. (A merge
+// whose plan takes more than the budget still completes: the collector then
+// runs more, never with more than half of the processor.)
 func mergeMemory(paths []string) int64 {
 	var total int64
 	for _, p := range paths {
@@ -313,7 +315,9 @@ func mergeMemory(paths []string) int64 {
 			total += fi.Size()
 		}
 	}
-	return max(3*total, 32<<20)
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc) + max(11*total/4, 32<<20)
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) error {

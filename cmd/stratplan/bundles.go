@@ -267,8 +267,8 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 			merged = stratplan.NewDocument(b.Doc.Plan())
 			fallthrough
 		default:
-			if b.Doc.Plan() != merged.Plan() {
-				errs = append(errs, fmt.Errorf("%s is a bundle of plan %s, not of plan %s: bundles of different plans are never merged", pos[i], b.Doc.Plan(), merged.Plan()))
+			if err := samePlan(merged.Plan(), pos[i:i+1], []*export.Bundle{b}); err != nil {
+				errs = append(errs, err)
 				return
 			}
 			if _, err := merged.Merge(b.Doc); err != nil {

@@ -4,10 +4,9 @@ go 1.26
 
 require (
 	fyne.io/fyne/v2 v2.7.1
+	github.com/go-json-experiment/json v1.27.2
 	go.etcd.io/bbolt v1.4.3
 )
-
-require github.com/go-json-experiment/json v1.27.2 // indirect
 
 require (
 	envlocale v0.0.0

@@ -36,10 +36,12 @@ vet:
 bench: test-deps
 	$(TESTENV) $(GO) run ./internal/benchtable $(BENCHFLAGS)
 
-## fuzz: fuzz the bundle decoder for FUZZTIME (default 60s)
+## fuzz: fuzz the bundle and entity decoders for FUZZTIME each (default 60s)
 FUZZTIME ?= 60s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzDecodeBundle -fuzztime $(FUZZTIME) ./export/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz 'FuzzDecodeBundle$$' -fuzztime $(FUZZTIME) ./export/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz 'FuzzBundlePayload$$' -fuzztime $(FUZZTIME) ./export/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz 'FuzzParseEntity$$' -fuzztime $(FUZZTIME) .
 
 ## screenshots: redo docs/screenshots from the real window (needs Xvfb)
 screenshots: test-deps build

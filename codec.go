@@ -2,61 +2,92 @@ package stratplan
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
-	"stratplan/internal/sjson"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"stratplan/internal/jsonread"
 )
 
-// Limits on one entity, as the bundle format sets them.
+// Limits on one entity, as the bundle format sets them. Decoders check them
+// while they read, so a file that breaks one costs no more memory than the
+// part of it read so far.
 const (
-	MaxFields      = 200
-	MaxValues      = 64
-	MaxStringChars = 100000
-	MaxDepth       = 32
+	MaxFields      = 200     // fields of one entity
+	MaxValues      = 64      // values of one field
+	MaxStringChars = 100000  // characters of one string
+	MaxRefs        = 1000    // references in one list value
+	MaxEntityText  = 1 << 20 // bytes of all the strings of one entity, names included
+	// MaxDepth bounds the nesting of a file. The format itself nests nine
+	// deep (envelope, payload, entities, entity, fields, field, vals,
+	// value, list) and the decoders refuse an object or an array wherever
+	// the format has none, at its first byte, so nothing deeper is read.
+	MaxDepth = 32
+	// MaxCounter is the largest dot or ctx counter a writer may use: 2^53−1,
+	// the largest whole number every JSON tool reads exactly. A replica
+	// makes one write a millisecond for 285,000 years before reaching it;
+	// a larger counter is a forged or corrupt file, and a replica that
+	// reaches it writes on under a new replica id.
+	MaxCounter = 1<<53 - 1
 )
 
 // EntityError says what is wrong with an entity read from a file, naming the
-// entity and, where it applies, the field.
+// entity and, where it applies, the field, and where in the input it is.
 type EntityError struct {
-	ID    string
-	Field string
-	Msg   string
+	ID     string // empty when the problem comes before the entity's id
+	Field  string
+	Msg    string
+	Offset int64 // of the offending token in the input; 0 when unknown
 }
 
 func (e *EntityError) Error() string {
+	var s string
 	switch {
 	case e.ID == "":
-		return "entity: " + e.Msg
+		s = "entity: " + e.Msg
 	case e.Field == "":
-		return fmt.Sprintf("entity %s: %s", e.ID, e.Msg)
+		s = fmt.Sprintf("entity %s: %s", e.ID, e.Msg)
+	default:
+		s = fmt.Sprintf("entity %s, field %s: %s", e.ID, e.Field, e.Msg)
 	}
-	return fmt.Sprintf("entity %s, field %s: %s", e.ID, e.Field, e.Msg)
+	if e.Offset > 0 {
+		s += fmt.Sprintf(" (at byte %d)", e.Offset)
+	}
+	return s
 }
 
 // AppendEntityJSON appends the canonical JSON form of e: fields sorted by
-// name, contexts by replica, values by dot, numbers as decimal strings.
+// name, contexts by replica, values by dot, numbers as decimal strings,
+// strings quoted as RFC 8785 says (the shortest escape of each character).
 func AppendEntityJSON(buf []byte, e *Entity) []byte {
 	buf = append(buf, `{"id":`...)
-	buf = sjson.AppendString(buf, e.ID)
+	buf = AppendJSONString(buf, e.ID)
 	buf = append(buf, `,"kind":`...)
-	buf = sjson.AppendString(buf, e.Kind)
+	buf = AppendJSONString(buf, e.Kind)
 	buf = append(buf, `,"fields":{`...)
-	for i, name := range e.FieldNames() {
+	var small [16]string // most entities have fewer fields: no allocation
+	names := small[:0]
+	for name := range e.Fields {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for i, name := range names {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		f := e.Fields[name]
-		buf = sjson.AppendString(buf, name)
+		buf = AppendJSONString(buf, name)
 		buf = append(buf, `:{"ctx":{`...)
 		for j, s := range f.Ctx {
 			if j > 0 {
 				buf = append(buf, ',')
 			}
-			buf = sjson.AppendString(buf, s.Replica)
+			buf = AppendJSONString(buf, s.Replica)
 			buf = append(buf, ':')
 			buf = strconv.AppendUint(buf, s.N, 10)
 		}
@@ -70,7 +101,7 @@ func AppendEntityJSON(buf []byte, e *Entity) []byte {
 			buf = append(buf, ':')
 			buf = strconv.AppendUint(buf, v.Dot.N, 10)
 			buf = append(buf, `","at":"`...)
-			buf = v.At.Time().AppendFormat(buf, "2006-01-02T15:04:05.000Z")
+			buf = appendTime(buf, v.At)
 			buf = append(buf, `","v":`...)
 			buf = appendValue(buf, v.V)
 			buf = append(buf, '}')
@@ -83,7 +114,7 @@ func AppendEntityJSON(buf []byte, e *Entity) []byte {
 func appendValue(buf []byte, v Value) []byte {
 	switch v.typ {
 	case StringValue:
-		return sjson.AppendString(buf, v.str)
+		return AppendJSONString(buf, v.str)
 	case BoolValue:
 		return strconv.AppendBool(buf, v.b)
 	case RefsValue:
@@ -92,180 +123,139 @@ func appendValue(buf []byte, v Value) []byte {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = sjson.AppendString(buf, r)
+			buf = AppendJSONString(buf, r)
 		}
 		return append(buf, ']')
 	}
 	return append(buf, "null"...)
 }
 
-// ParseEntityJSON reads one entity written by AppendEntityJSON, checking
-// every invariant of the format.
-func ParseEntityJSON(data []byte) (*Entity, error) {
-	n, err := sjson.Parse(data, sjson.Limits{MaxDepth: MaxDepth, MaxString: MaxStringChars})
-	if err != nil {
-		return nil, &EntityError{Msg: err.Error()}
+// AppendJSONString appends s as a JSON string, quoted as RFC 8785 says:
+// only '"', '\\' and control characters are escaped, so text in any script
+// stays readable in the file. Invalid UTF-8 is written as U+FFFD.
+func AppendJSONString(buf []byte, s string) []byte {
+	var class uint8
+	for i := 0; i < len(s); i++ {
+		class |= charClass[s[i]]
 	}
-	return DecodeEntity(&n)
+	// Valid UTF-8 with nothing to escape is written as it is, which is
+	// what the quoter would write.
+	if class&mustEscape != 0 || class&notASCII != 0 && !utf8.ValidString(s) {
+		buf, _ = jsontext.AppendQuote(buf, s) // the only error is invalid UTF-8, written as U+FFFD
+		return buf
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
 }
 
-// DecodeEntity builds an entity from parsed JSON, checking identifiers,
-// value types, limits and that every value's dot is covered by its field's
-// context and appears once.
-func DecodeEntity(n *sjson.Node) (*Entity, error) {
-	if n.Kind != sjson.Object {
-		return nil, &EntityError{Msg: "an entity must be a JSON object"}
-	}
-	e := &Entity{}
-	var fields *sjson.Node
-	for i := range n.Members {
-		m := &n.Members[i]
-		switch m.Name {
-		case "id":
-			e.ID = m.Value.Str
-			if m.Value.Kind != sjson.String || !ValidID(e.ID) {
-				return nil, &EntityError{ID: e.ID, Msg: "the id must be 1–64 characters from A–Z, a–z, 0–9, _ and -"}
-			}
-		case "kind":
-			if m.Value.Kind != sjson.String || !ValidID(m.Value.Str) {
-				return nil, &EntityError{ID: e.ID, Msg: "the kind must be a short name such as \"swot\""}
-			}
-			e.Kind = m.Value.Str
-		case "fields":
-			fields = &m.Value
-		default:
-			return nil, &EntityError{ID: e.ID, Msg: fmt.Sprintf("unknown member %q", m.Name)}
+const (
+	notASCII   = 1
+	mustEscape = 2
+)
+
+// charClass says of each byte whether JSON escapes it and whether it is
+// part of a multi-byte UTF-8 character.
+var charClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c < 0x20 || c == '"' || c == '\\':
+			t[c] = mustEscape
+		case c >= utf8.RuneSelf:
+			t[c] = notASCII
 		}
 	}
-	switch {
-	case e.ID == "":
-		return nil, &EntityError{Msg: "an entity has no id"}
-	case e.Kind == "":
-		return nil, &EntityError{ID: e.ID, Msg: "the entity has no kind"}
-	case fields == nil || fields.Kind != sjson.Object:
-		return nil, &EntityError{ID: e.ID, Msg: "the entity has no fields object"}
-	case len(fields.Members) > MaxFields:
-		return nil, &EntityError{ID: e.ID, Msg: fmt.Sprintf("more than %d fields", MaxFields)}
+	return t
+}()
+
+// appendTime appends t as "YYYY-MM-DDTHH:MM:SS.mmmZ", the form bundles
+// use, without the time package for the years 0000 to 9999.
+func appendTime(buf []byte, t Time) []byte {
+	ms := int64(t)
+	days := ms / 86400000
+	rem := ms % 86400000
+	if rem < 0 {
+		rem += 86400000
+		days--
 	}
-	e.Fields = make(map[string]Field, len(fields.Members))
-	for i := range fields.Members {
-		m := &fields.Members[i]
-		if m.Name == "" || len(m.Name) > 64 {
-			return nil, &EntityError{ID: e.ID, Msg: "a field name must be 1–64 characters"}
+	y, m, d := civilFromDays(days)
+	if y < 0 || y > 9999 {
+		return t.Time().AppendFormat(buf, "2006-01-02T15:04:05.000Z")
+	}
+	buf = append4(buf, y)
+	buf = append(buf, '-')
+	buf = append2(buf, m)
+	buf = append(buf, '-')
+	buf = append2(buf, d)
+	buf = append(buf, 'T')
+	buf = append2(buf, rem/3600000)
+	buf = append(buf, ':')
+	buf = append2(buf, rem/60000%60)
+	buf = append(buf, ':')
+	buf = append2(buf, rem/1000%60)
+	buf = append(buf, '.')
+	buf = append(buf, byte('0'+rem%1000/100), byte('0'+rem%100/10), byte('0'+rem%10))
+	return append(buf, 'Z')
+}
+
+func append2(buf []byte, n int64) []byte { return append(buf, byte('0'+n/10), byte('0'+n%10)) }
+
+func append4(buf []byte, n int64) []byte {
+	return append(buf, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+}
+
+// civilFromDays turns days since 1970-01-01 into a date of the proleptic
+// Gregorian calendar (H. Hinnant's algorithm; daysFromCivil is its inverse).
+func civilFromDays(z int64) (y, m, d int64) {
+	z += 719468
+	era := z
+	if era < 0 {
+		era -= 146096
+	}
+	era /= 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+// entityDecoders keeps a decoder for each goroutine that loads entities:
+// the store parses a plan's entities on every core.
+var entityDecoders = sync.Pool{New: func() any { return NewEntityDecoder(jsonread.New(MaxStringChars)) }}
+
+// ParseEntityJSON reads one entity written by AppendEntityJSON, checking
+// every limit and rule of the format, as bundles are checked.
+func ParseEntityJSON(data []byte) (*Entity, error) {
+	d := entityDecoders.Get().(*EntityDecoder)
+	defer entityDecoders.Put(d)
+	d.r.Reset(data)
+	e, err := d.Decode()
+	if err == nil {
+		if err = d.r.Finish("the entity"); err != nil {
+			err = d.fail("", err)
 		}
-		f, msg := decodeField(&m.Value)
-		if msg != "" {
-			return nil, &EntityError{ID: e.ID, Field: m.Name, Msg: msg}
-		}
-		e.Fields[m.Name] = f
+	}
+	d.r.Reset(nil) // keep no reference to data in the pool
+	if err != nil {
+		return nil, err
 	}
 	return e, nil
 }
 
-func decodeField(n *sjson.Node) (Field, string) {
-	var f Field
-	if n.Kind != sjson.Object {
-		return f, "a field must be an object with ctx and vals"
-	}
-	ctx, ok1 := n.Get("ctx")
-	vals, ok2 := n.Get("vals")
-	if !ok1 || !ok2 || len(n.Members) != 2 {
-		return f, "a field must have exactly the members ctx and vals"
-	}
-	if ctx.Kind != sjson.Object {
-		return f, "ctx must be an object of replica ids and counters"
-	}
-	f.Ctx = make(Context, 0, len(ctx.Members))
-	for _, m := range ctx.Members {
-		if !ValidID(m.Name) {
-			return f, fmt.Sprintf("ctx names an invalid replica id %q", m.Name)
-		}
-		c, err := strconv.ParseUint(m.Value.Str, 10, 64)
-		if m.Value.Kind != sjson.Number || err != nil || c == 0 {
-			return f, fmt.Sprintf("ctx counter of %s must be a whole number from 1", m.Name)
-		}
-		f.Ctx = append(f.Ctx, Seen{Replica: intern(m.Name), N: c})
-	}
-	sort.Slice(f.Ctx, func(i, j int) bool { return f.Ctx[i].Replica < f.Ctx[j].Replica })
-	if vals.Kind != sjson.Array {
-		return f, "vals must be an array"
-	}
-	if len(vals.Elems) > MaxValues {
-		return f, fmt.Sprintf("more than %d values", MaxValues)
-	}
-	f.Vals = make([]Val, 0, len(vals.Elems))
-	for i := range vals.Elems {
-		v, msg := decodeVal(&vals.Elems[i])
-		if msg != "" {
-			return f, msg
-		}
-		if !f.Ctx.Covers(v.Dot) {
-			return f, fmt.Sprintf("the dot %s is not covered by ctx", v.Dot)
-		}
-		f.Vals = append(f.Vals, v)
-	}
-	sort.Slice(f.Vals, func(i, j int) bool { return f.Vals[i].Dot.Less(f.Vals[j].Dot) })
-	for i := 1; i < len(f.Vals); i++ {
-		if f.Vals[i].Dot == f.Vals[i-1].Dot {
-			return f, fmt.Sprintf("the dot %s appears twice", f.Vals[i].Dot)
-		}
-	}
-	return f, ""
-}
-
-func decodeVal(n *sjson.Node) (Val, string) {
-	var v Val
-	if n.Kind != sjson.Object || len(n.Members) != 3 {
-		return v, "a value must be an object with exactly dot, at and v"
-	}
-	dot, ok1 := n.Get("dot")
-	at, ok2 := n.Get("at")
-	val, ok3 := n.Get("v")
-	if !ok1 || !ok2 || !ok3 {
-		return v, "a value must be an object with exactly dot, at and v"
-	}
-	if dot.Kind != sjson.String {
-		return v, "dot must be a string \"replica:counter\""
-	}
-	d, err := ParseDot(dot.Str)
-	if err != nil {
-		return v, fmt.Sprintf("dot %q: %v", dot.Str, err)
-	}
-	d.Replica = intern(d.Replica)
-	v.Dot = d
-	if at.Kind != sjson.String {
-		return v, "at must be an RFC 3339 time string"
-	}
-	if v.At, err = ParseTime(at.Str); err != nil {
-		return v, fmt.Sprintf("at %q: %v", at.Str, err)
-	}
-	switch val.Kind {
-	case sjson.String:
-		v.V = Text(val.Str)
-	case sjson.Bool:
-		v.V = Bool(val.Bool)
-	case sjson.Null:
-		v.V = Null()
-	case sjson.Array:
-		refs := make([]string, len(val.Elems))
-		for i, el := range val.Elems {
-			if el.Kind != sjson.String {
-				return v, "a list value may hold only strings (references)"
-			}
-			refs[i] = el.Str
-		}
-		v.V = Value{typ: RefsValue, refs: refs}
-	case sjson.Number:
-		return v, fmt.Sprintf("the number %s must be written as a string (\"%s\")", val.Str, val.Str)
-	default:
-		return v, "a value must be a string, true, false, null or a list of strings"
-	}
-	return v, ""
-}
-
-// replicaIDs holds one copy of each replica id read: a plan has a few
-// dozen replicas but every field of every entity names them. Past a bound
-// (files made up by hand or by a fuzzer) ids are no longer kept.
+// replicaIDs holds one copy of each replica id, kind and field name read:
+// a plan has a few dozen replicas but every field of every entity names
+// them. Past a bound (files made up by hand or by a fuzzer) no more names
+// are kept.
 var (
 	replicaIDs   sync.Map
 	replicaCount atomic.Int64

@@ -8,11 +8,6 @@ import (
 	"time"
 )
 
-// MaxCounter is the highest counter a dot or a context may carry, 2^53−1:
-// every JSON tool reads it exactly, and a replica that reaches it writes
-// on under a new replica id.
-const MaxCounter = 1<<53 - 1
-
 // Dot names one write: the N-th write of replica Replica.
 type Dot struct {
 	Replica string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"stratplan"
@@ -104,7 +105,7 @@ func Check(doc *stratplan.Document, trusted []stratplan.TrustedKey, files []*Inc
 		if f.Signer.Warning != "" {
 			f.Warnings = append(f.Warnings, f.Signer.Warning)
 		}
-		if w := clockWarning(b.Doc); w != "" {
+		if w := ClockWarning(b.Doc); w != "" {
 			f.Warnings = append(f.Warnings, w)
 		}
 		docs = append(docs, b.Doc)
@@ -127,9 +128,9 @@ func Check(doc *stratplan.Document, trusted []stratplan.TrustedKey, files []*Inc
 	return p
 }
 
-// clockWarning says when a bundle carries times further ahead than this
+// ClockWarning says when a bundle carries times further ahead than this
 // laptop's clock will follow: its sender's clock looks wrong.
-func clockWarning(d *stratplan.Document) string {
+func ClockWarning(d *stratplan.Document) string {
 	var c stratplan.Clock
 	n, latest := d.Ahead(c.Limit())
 	if n == 0 {
@@ -166,9 +167,16 @@ type OtherPlanError struct {
 	Path              string
 	Plan, PlanTitle   string
 	Other, OtherTitle string
+	// Merging is set when the other plan is that of the bundles merged
+	// before it, not that of a plan file.
+	Merging bool
 }
 
 func (e *OtherPlanError) Error() string {
+	if e.Merging {
+		return fmt.Sprintf("%s is a bundle of the plan %s, not of the plan %s of the bundles before it: bundles of different plans are never merged",
+			e.Path, planName(e.OtherTitle, e.Other), planName(e.PlanTitle, e.Plan))
+	}
 	return fmt.Sprintf("%s is a bundle of the plan %s, not of this plan %s: bundles of different plans are never merged. To bring its workshops into this plan, import it with --adopt",
 		e.Path, planName(e.OtherTitle, e.Other), planName(e.PlanTitle, e.Plan))
 }
@@ -256,6 +264,28 @@ func (p *Preview) Receipts(now time.Time) []stratplan.Receipt {
 	return out
 }
 
+// ReadEach reads the bundle files, two at a time where the machine has two
+// cores, and hands each to use in the order of paths. At most two bundles
+// are held at once besides what use keeps, so a merge of many large
+// bundles holds the merged plan and little more.
+func ReadEach(paths []string, use func(f *Incoming)) {
+	results := make([]chan *Incoming, len(paths))
+	for i := range results {
+		results[i] = make(chan *Incoming, 1)
+	}
+	slots := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 2)))
+	go func() {
+		for i, p := range paths {
+			slots <- struct{}{}
+			go func() { results[i] <- Read(p) }()
+		}
+	}()
+	for i := range paths {
+		use(<-results[i])
+		<-slots
+	}
+}
+
 // MergeFiles merges bundle files into one document, without a plan file.
 // The files are read one at a time and each is let go once merged, so
 // memory holds the merged plan and one file. Every unreadable file is
@@ -265,23 +295,23 @@ func MergeFiles(paths []string) (*stratplan.Document, error) {
 	var first *Incoming
 	var done []string // files merged so far, for naming the other side of a refusal
 	var errs []error
-	for _, path := range paths {
-		f := Read(path)
+	ReadEach(paths, func(f *Incoming) {
+		path := f.Path
 		if f.Err != nil {
 			errs = append(errs, f.Err)
-			continue
+			return
 		}
 		if len(errs) > 0 {
-			continue // still read the rest, to report every bad file
+			return // still read the rest, to report every bad file
 		}
 		d := f.Bundle.Doc
 		if merged == nil {
 			merged, first = stratplan.NewDocument(d.Plan()), f
 		}
 		if d.Plan() != merged.Plan() {
-			errs = append(errs, &OtherPlanError{Path: f.Path, Plan: merged.Plan(), PlanTitle: first.Bundle.Doc.PlanInfo().Title,
+			errs = append(errs, &OtherPlanError{Path: f.Path, Merging: true, Plan: merged.Plan(), PlanTitle: first.Bundle.Doc.PlanInfo().Title,
 				Other: d.Plan(), OtherTitle: d.PlanInfo().Title})
-			continue
+			return
 		}
 		if _, err := merged.Merge(d); err != nil {
 			// Rare: read the files merged so far again to name the other side.
@@ -290,10 +320,10 @@ func MergeFiles(paths []string) (*stratplan.Document, error) {
 				before = append(before, Read(p))
 			}
 			errs = append(errs, refusal(err, len(before), append(before, f), "the files before it"))
-			continue
+			return
 		}
 		done = append(done, path)
-	}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -135,8 +135,8 @@ func TestHostileBundlesAreRefusedWithSpecificMessages(t *testing.T) {
 	digest := "sha256:" + hex.EncodeToString(sum[:])
 	cases := []struct{ name, in, want string }{
 		{"duplicate keys", `{"format":"stratplan-bundle","format":"x"}`, `duplicate member name "format"`},
-		{"unknown envelope member", `{"format":"stratplan-bundle","version":1,"payload":{},"digest":"x","extra":1}`, `unknown member "extra" in its envelope`},
-		{"too deep", `{"format":"stratplan-bundle","version":1,"payload":` + deep + `}`, "nesting deeper than 32"},
+		{"unknown envelope member", `{"format":"stratplan-bundle","version":1,"payload":` + goodPayload + `,"digest":"` + digest + `","extra":1}`, `unknown member "extra" in its envelope`},
+		{"too deep", `{"format":"stratplan-bundle","version":1,"payload":` + deep + `}`, "the payload must be a JSON object, not an array (at byte 51)"},
 		{"invalid UTF-8", "{\"format\":\"stratplan-bundle\xff\"}", "invalid UTF-8"},
 		{"not a bundle", `{"format":"something-else","version":1}`, "is not a stratplan bundle"},
 		{"newer version", `{"format":"stratplan-bundle","version":2,"payload":{},"digest":"x"}`, "made by a newer version of stratplan"},

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -141,16 +143,22 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s %w: choose another name, or add --force to replace it", *out, exchange.ErrExists)
 		}
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(mergeMemory(pos)))
 	merged, err := exchange.MergeFiles(pos)
 	if err != nil {
 		return fmt.Errorf("%w\nnothing was written", err)
 	}
+	// The conflicts are counted for the summary while the bundle is
+	// written: both only read the merged plan.
+	conflicts := make(chan int, 1)
+	go func() { conflicts <- len(merged.Conflicts()) }()
 	o := &exchange.Outgoing{Doc: merged, Producer: export.Producer{Replica: "merge",
 		Label: fmt.Sprintf("stratplan merge of %d bundles", len(pos)), App: "stratplan " + version}}
 	if err := o.Write(*out, *force); err != nil {
+		<-conflicts
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), len(pos), len(merged.Conflicts()))
+	fmt.Fprintf(stdout, "%s: %d entities from %d bundles, %d conflicts\n", *out, merged.Len(), len(pos), <-conflicts)
 	return nil
 }
 
@@ -164,12 +172,12 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		return &usageError{msg: "usage: stratplan validate IN.json..."}
 	}
 	bad := 0
-	for _, p := range pos {
-		f := exchange.Read(p)
+	exchange.ReadEach(pos, func(f *exchange.Incoming) {
+		p := f.Path
 		if f.Err != nil {
 			fmt.Fprintf(stdout, "%s: REFUSED: %v\n", p, strings.TrimPrefix(f.Err.Error(), p+": "))
 			bad++
-			continue
+			return
 		}
 		b := f.Bundle
 		label := b.Producer.Label
@@ -185,8 +193,11 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stdout, "\n  warning: %s", w)
 			}
 		}
+		if w := exchange.ClockWarning(b.Doc); w != "" {
+			fmt.Fprintf(stdout, "\n  warning: %s", w)
+		}
 		fmt.Fprintln(stdout)
-	}
+	})
 	if bad > 0 {
 		return &silentError{}
 	}
@@ -252,4 +263,24 @@ func countsText(counts map[string]int) string {
 		return "nothing new"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// mergeMemory is the memory a merge of the files may use: what the heap
+// holds already, and 2.75 times the files' bytes, at least 32 MiB. The
+// merged plan takes about twice its bundles' bytes. Left alone, the garbage
+// collector lets the heap grow to twice what it holds before it collects,
+// and a merge of six regions' bundles would take five times their size;
+// told the budget, it collects a little more often near the end. (A merge
+// whose plan takes more than the budget still completes: the collector then
+// runs more, never with more than half of the processor.)
+func mergeMemory(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			total += fi.Size()
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc) + max(11*total/4, 32<<20)
 }

@@ -208,3 +208,32 @@ func TestMergeBundlesWithoutAPlanFile(t *testing.T) {
 		t.Fatal("the merged bundle lost an edit")
 	}
 }
+
+// TestMergeRefusesBadBundlesAndWritesNothing merges a good bundle with a
+// tampered one, then with one of another plan: the file at fault is named,
+// and no output is written.
+func TestMergeRefusesBadBundlesAndWritesNothing(t *testing.T) {
+	sec, eur := twoCopies(t)
+	dir := filepath.Dir(sec)
+	good, bad, m := filepath.Join(dir, "good.json"), filepath.Join(dir, "tampered.json"), filepath.Join(dir, "merged.json")
+	editPlan(t, eur, setText("swot-aa", "changed in Europe"))
+	runCmd(t, "export", eur, "--bundle", good)
+	data, _ := os.ReadFile(good)
+	os.WriteFile(bad, []byte(strings.Replace(string(data), "changed in Europe", "changed in Europa", 1)), 0o600)
+	other := filepath.Join(dir, "other.stratplan")
+	runCmd(t, "new", other)
+	ob := filepath.Join(dir, "other.json")
+	runCmd(t, "export", other, "--bundle", ob)
+
+	code, _, errs := runCmd(t, "merge", "-o", m, good, bad, ob)
+	if code != 1 || !strings.Contains(errs, "tampered.json: was changed after it was exported") || !strings.Contains(errs, "nothing was written") {
+		t.Fatalf("merge with a tampered bundle: %d %s", code, errs)
+	}
+	code, _, errs = runCmd(t, "merge", "-o", m, good, ob)
+	if code != 1 || !strings.Contains(errs, "other.json is a bundle of the plan “Strategic plan”") || !strings.Contains(errs, "never merged") || strings.Contains(errs, "--adopt") {
+		t.Fatalf("merge with another plan's bundle: %d %s", code, errs)
+	}
+	if _, err := os.Stat(m); err == nil {
+		t.Fatal("a refused merge wrote its output")
+	}
+}

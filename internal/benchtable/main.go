@@ -68,6 +68,10 @@ func add(bar, measured, figure string, ok bool) {
 func skip(bar, why string) { table = append(table, row{bar: bar, note: why}) }
 
 func main() {
+	if len(os.Args) > 2 && os.Args[1] == "-spawn" {
+		spawn(os.Args[2:])
+		return
+	}
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "stratplan-bench")
 	check(err)
@@ -370,26 +374,47 @@ type measured struct{ wall, peakMB float64 }
 
 // measure runs a command *runs times and returns the medians of its wall
 // time and peak resident memory.
+//
+// Each run goes through a small process of this program (-spawn) that
+// starts the command and reports its figures: a process's peak memory
+// counts what its parent held when it was started, and this program holds
+// the generated plans.
 func measure(args ...string) measured {
+	self, err := os.Executable()
+	check(err)
 	var walls, peaks []float64
 	for i := 0; i <= *runs; i++ {
-		cmd := exec.Command(args[0], args[1:]...)
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start).Seconds()
-		var ee *exec.ExitError
-		if err != nil && !errors.As(err, &ee) {
-			check(err)
+		out, err := exec.Command(self, append([]string{"-spawn"}, args...)...).Output()
+		check(err)
+		var wall, peak float64
+		if _, err := fmt.Sscan(string(out), &wall, &peak); err != nil {
+			check(fmt.Errorf("%v: %q", args, out))
 		}
 		if i == 0 {
 			continue // warm-up: caches
 		}
 		walls = append(walls, wall)
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peaks = append(peaks, float64(ru.Maxrss)/1024)
-		}
+		peaks = append(peaks, peak)
 	}
 	return measured{median(walls), median(peaks)}
+}
+
+// spawn runs a command and prints its wall time in seconds and its peak
+// resident memory in MB.
+func spawn(args []string) {
+	cmd := exec.Command(args[0], args[1:]...)
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start).Seconds()
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		check(err)
+	}
+	peak := 0.0
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peak = float64(ru.Maxrss) / 1024
+	}
+	fmt.Println(wall, peak)
 }
 
 func median(xs []float64) float64 {

@@ -2,7 +2,6 @@ package stratplan
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -70,17 +69,11 @@ func AppendEntityJSON(buf []byte, e *Entity) []byte {
 	buf = append(buf, `,"kind":`...)
 	buf = AppendJSONString(buf, e.Kind)
 	buf = append(buf, `,"fields":{`...)
-	var small [16]string // most entities have fewer fields: no allocation
-	names := small[:0]
-	for name := range e.Fields {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for i, name := range names {
+	for i, nf := range e.Fields {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		f := e.Fields[name]
+		name, f := nf.Name, nf.Field
 		buf = AppendJSONString(buf, name)
 		buf = append(buf, `:{"ctx":{`...)
 		for j, s := range f.Ctx {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -180,9 +181,13 @@ func (d *EntityDecoder) readFields(e *Entity) error {
 		d.fields = append(d.fields, namedField{d.field, f})
 	}
 	d.field = ""
-	e.Fields = make(map[string]Field, len(d.fields))
-	for _, nf := range d.fields {
-		e.Fields[nf.name] = nf.f
+	e.Fields = make(Fields, len(d.fields))
+	for i, nf := range d.fields {
+		e.Fields[i] = NamedField{Name: nf.name, Field: nf.f}
+	}
+	// Writers sort fields by name; sort what others wrote.
+	if !slices.IsSortedFunc(e.Fields, func(a, b NamedField) int { return strings.Compare(a.Name, b.Name) }) {
+		slices.SortFunc(e.Fields, func(a, b NamedField) int { return strings.Compare(a.Name, b.Name) })
 	}
 	clear(d.fields) // keep no values alive in the buffer
 	return nil

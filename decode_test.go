@@ -168,9 +168,9 @@ func TestTimesAreWrittenAsTheyRead(t *testing.T) {
 	for _, ms := range times {
 		at := stratplan.Time(ms)
 		want := time.UnixMilli(ms).UTC().Format("2006-01-02T15:04:05.000Z")
-		e := &stratplan.Entity{ID: "e1", Kind: "note", Fields: map[string]stratplan.Field{
+		e := &stratplan.Entity{ID: "e1", Kind: "note", Fields: stratplan.FieldsOf(map[string]stratplan.Field{
 			"text": stratplan.Field{}.Write(stratplan.Dot{Replica: "r1", N: 1}, at, stratplan.Text("x")),
-		}}
+		})}
 		data := stratplan.AppendEntityJSON(nil, e)
 		if !strings.Contains(string(data), `"at":"`+want+`"`) {
 			t.Fatalf("%d written as %s, want %s", ms, data, want)
@@ -179,7 +179,7 @@ func TestTimesAreWrittenAsTheyRead(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", data, err)
 		}
-		if got := back.Fields["text"].Vals[0].At; got != at {
+		if got := back.Field("text").Vals[0].At; got != at {
 			t.Fatalf("%s read back as %d, want %d", want, got, ms)
 		}
 	}

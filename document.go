@@ -11,17 +11,77 @@ import (
 type Entity struct {
 	ID     string
 	Kind   string
-	Fields map[string]Field
+	Fields Fields
+}
+
+// NamedField is one field of an entity with its name.
+type NamedField struct {
+	Name string
+	Field
+}
+
+// Fields are an entity's fields, sorted by name. An entity has a handful:
+// a sorted slice holds them in a third of the memory of a map and is
+// searched as fast.
+type Fields []NamedField
+
+// Get returns the named field and whether the entity has it.
+func (fs Fields) Get(name string) (Field, bool) {
+	if len(fs) <= 12 {
+		for i := range fs {
+			if fs[i].Name == name {
+				return fs[i].Field, true
+			}
+		}
+		return Field{}, false
+	}
+	i := sort.Search(len(fs), func(i int) bool { return fs[i].Name >= name })
+	if i < len(fs) && fs[i].Name == name {
+		return fs[i].Field, true
+	}
+	return Field{}, false
+}
+
+// With returns a copy of fs with the named field set to f; fs is unchanged.
+func (fs Fields) With(name string, f Field) Fields {
+	out := make(Fields, len(fs), len(fs)+1)
+	copy(out, fs)
+	return out.set(name, f)
+}
+
+// set sets the named field in place, keeping the order by name.
+func (fs Fields) set(name string, f Field) Fields {
+	i := sort.Search(len(fs), func(i int) bool { return fs[i].Name >= name })
+	if i < len(fs) && fs[i].Name == name {
+		fs[i].Field = f
+		return fs
+	}
+	fs = append(fs, NamedField{})
+	copy(fs[i+1:], fs[i:])
+	fs[i] = NamedField{Name: name, Field: f}
+	return fs
+}
+
+// FieldsOf returns the fields of a map, sorted by name.
+func FieldsOf(m map[string]Field) Fields {
+	var fs Fields
+	for name, f := range m {
+		fs = fs.set(name, f)
+	}
+	return fs
 }
 
 // Field returns the state of the named field (empty when never written).
-func (e *Entity) Field(name string) Field { return e.Fields[name] }
+func (e *Entity) Field(name string) Field {
+	f, _ := e.Fields.Get(name)
+	return f
+}
 
 // Value returns the displayed value of the named field.
-func (e *Entity) Value(name string) Value { return e.Fields[name].Value() }
+func (e *Entity) Value(name string) Value { return e.Field(name).Value() }
 
 // Str returns the displayed value of the named field as text.
-func (e *Entity) Str(name string) string { return e.Fields[name].Value().String() }
+func (e *Entity) Str(name string) string { return e.Field(name).Value().String() }
 
 // Deleted reports whether the entity is deleted and nobody edited it
 // concurrently with the deletion. An entity edited concurrently with its
@@ -33,16 +93,16 @@ func (e *Entity) Deleted() bool {
 // EditsUnseenByDeletion returns the values of a deleted entity that were
 // written concurrently with its deletion: the deleter had not seen them.
 func (e *Entity) EditsUnseenByDeletion() []Val {
-	del := e.Fields[FieldDeleted]
+	del := e.Field(FieldDeleted)
 	if !del.Value().Bool() {
 		return nil
 	}
 	var out []Val
-	for _, name := range e.FieldNames() {
-		if name == FieldDeleted {
+	for _, nf := range e.Fields {
+		if nf.Name == FieldDeleted {
 			continue
 		}
-		for _, v := range e.Fields[name].Vals {
+		for _, v := range nf.Vals {
 			if !del.Ctx.Covers(v.Dot) {
 				out = append(out, v)
 			}
@@ -67,21 +127,21 @@ func (e *Entity) Created() Time {
 
 // FieldNames returns the names of the entity's fields in sorted order.
 func (e *Entity) FieldNames() []string {
-	names := make([]string, 0, len(e.Fields))
-	for n := range e.Fields {
-		names = append(names, n)
+	names := make([]string, len(e.Fields))
+	for i, nf := range e.Fields {
+		names[i] = nf.Name
 	}
-	sort.Strings(names)
 	return names
 }
 
 func (e *Entity) clone() *Entity {
-	c := &Entity{ID: e.ID, Kind: e.Kind, Fields: make(map[string]Field, len(e.Fields)+1)}
-	for k, v := range e.Fields {
-		c.Fields[k] = v
-	}
+	c := &Entity{ID: e.ID, Kind: e.Kind, Fields: make(Fields, len(e.Fields), len(e.Fields)+1)}
+	copy(c.Fields, e.Fields)
 	return c
 }
+
+// setField sets a field of an entity not yet in a Document.
+func (e *Entity) setField(name string, f Field) { e.Fields = e.Fields.set(name, f) }
 
 // seen is the join of the contexts of all the entity's fields: every write
 // on the entity that this replica has seen.
@@ -365,8 +425,9 @@ func (d *Document) Merge(o *Document) (MergeStats, error) {
 				continue
 			}
 			var merged *Entity
-			for name, of := range oe.Fields {
-				f, had := e.Fields[name]
+			for _, onf := range oe.Fields {
+				name, of := onf.Name, onf.Field
+				f, had := e.Fields.Get(name)
 				nf := of
 				if had {
 					var err error
@@ -387,7 +448,7 @@ func (d *Document) Merge(o *Document) (MergeStats, error) {
 				if merged == nil {
 					merged = e.clone()
 				}
-				merged.Fields[name] = nf
+				merged.setField(name, nf)
 				st.UpdatedFields++
 				if nf.Conflicted() && !f.Conflicted() {
 					st.NewConflicts++
@@ -445,12 +506,12 @@ func (d *Document) findConflicts() []Conflict {
 			if deleted && name != FieldDeleted {
 				continue
 			}
-			if f := e.Fields[name]; f.Conflicted() {
+			if f := e.Field(name); f.Conflicted() {
 				out = append(out, Conflict{Entity: e, Field: name, Vals: f.Vals})
 			}
 		}
-		if edits := e.EditsUnseenByDeletion(); len(edits) > 0 && !e.Fields[FieldDeleted].Conflicted() {
-			vals := append([]Val{e.Fields[FieldDeleted].Vals[0]}, edits...)
+		if edits := e.EditsUnseenByDeletion(); len(edits) > 0 && !e.Field(FieldDeleted).Conflicted() {
+			vals := append([]Val{e.Field(FieldDeleted).Vals[0]}, edits...)
 			out = append(out, Conflict{Entity: e, Field: FieldDeleted, Vals: vals})
 		}
 	}
@@ -479,7 +540,7 @@ func (d *Document) ConflictOf(k Key, field string) (Conflict, bool) {
 	if e == nil {
 		return Conflict{}, false
 	}
-	if f := e.Fields[field]; f.Conflicted() && (!e.Deleted() || field == FieldDeleted) {
+	if f := e.Field(field); f.Conflicted() && (!e.Deleted() || field == FieldDeleted) {
 		return Conflict{Entity: e, Field: field, Vals: f.Vals}, true
 	}
 	return Conflict{}, false

@@ -73,13 +73,13 @@ func (ed *Edit) Set(id, kind string, changes ...Change) error {
 	var ne *Entity
 	for _, c := range changes {
 		if e != nil {
-			if f, ok := e.Fields[c.Field]; ok && !f.Conflicted() && f.Value().Equal(c.V) {
+			if f, ok := e.Fields.Get(c.Field); ok && !f.Conflicted() && f.Value().Equal(c.V) {
 				continue
 			}
 		}
 		if ne == nil {
 			if e == nil {
-				ne = &Entity{ID: id, Kind: kind, Fields: map[string]Field{}}
+				ne = &Entity{ID: id, Kind: kind}
 			} else {
 				ne = e.clone()
 			}
@@ -88,7 +88,7 @@ func (ed *Edit) Set(id, kind string, changes ...Change) error {
 		if err != nil {
 			return err
 		}
-		ne.Fields[c.Field] = ne.Fields[c.Field].Write(dot, at, c.V)
+		ne.setField(c.Field, ne.Field(c.Field).Write(dot, at, c.V))
 	}
 	if ne == nil {
 		return nil
@@ -116,7 +116,7 @@ func (ed *Edit) setDeleted(kind, id string, deleted bool) error {
 	if e == nil {
 		return fmt.Errorf("%w: %s %s", ErrNoEntity, kind, id)
 	}
-	f := e.Fields[FieldDeleted]
+	f := e.Field(FieldDeleted)
 	if f.Value().Bool() == deleted && !f.Conflicted() && len(e.EditsUnseenByDeletion()) == 0 {
 		return nil
 	}
@@ -127,7 +127,7 @@ func (ed *Edit) setDeleted(kind, id string, deleted bool) error {
 	}
 	nf := f.Write(dot, at, Bool(deleted))
 	nf.Ctx = nf.Ctx.Join(e.seen())
-	ne.Fields[FieldDeleted] = nf
+	ne.setField(FieldDeleted, nf)
 	ed.replace(e, ne)
 	return nil
 }
@@ -147,7 +147,7 @@ func (ed *Edit) Resolve(k Key, field string, v Value) error {
 	if err != nil {
 		return err
 	}
-	ne.Fields[field] = e.Fields[field].Write(dot, at, v)
+	ne.setField(field, e.Field(field).Write(dot, at, v))
 	ed.replace(e, ne)
 	if e.Value(FieldDeleted).Bool() {
 		return ed.setDeleted(k.Kind, k.ID, false) // as for Set: an edit keeps the entity

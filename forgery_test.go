@@ -27,10 +27,7 @@ func forge(rng *rand.Rand, d *stratplan.Document) (*stratplan.Document, string) 
 	names := e.FieldNames()
 	name := names[rng.Intn(len(names))]
 	f := e.Field(name)
-	ne := &stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: map[string]stratplan.Field{}}
-	for k, v := range e.Fields {
-		ne.Fields[k] = v
-	}
+	ne := &stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: e.Fields}
 	what := "none"
 	switch rng.Intn(7) {
 	case 0: // the same dot, another value
@@ -58,12 +55,12 @@ func forge(rng *rand.Rand, d *stratplan.Document) (*stratplan.Document, string) 
 		f = f.Write(stratplan.Dot{Replica: "ry", N: uint64(1 + rng.Intn(3))}, stratplan.MaxTime, stratplan.Text("future"))
 		what = "far future"
 	case 6: // the id under another kind
-		out.Put(&stratplan.Entity{ID: e.ID, Kind: "note", Fields: map[string]stratplan.Field{
+		out.Put(&stratplan.Entity{ID: e.ID, Kind: "note", Fields: stratplan.FieldsOf(map[string]stratplan.Field{
 			"text": stratplan.Field{}.Write(stratplan.Dot{Replica: "rz", N: uint64(1 + rng.Intn(3))}, 5, stratplan.Text("clash")),
-		}})
+		})})
 		return out, "kind clash"
 	}
-	ne.Fields[name] = f
+	ne.Fields = ne.Fields.With(name, f)
 	out.Put(ne)
 	return out, what
 }
@@ -164,7 +161,8 @@ func TestAcceptedMergeNeverErasesWithoutANewerWrite(t *testing.T) {
 		}
 		for _, e := range plan.Entities() {
 			me := m.Get(e.Kind, e.ID)
-			for name, f := range e.Fields {
+			for _, nf := range e.Fields {
+				name, f := nf.Name, nf.Field
 				mf := me.Field(name)
 				if len(f.Vals) > 0 && len(mf.Vals) == 0 {
 					t.Fatalf("case %d: %s %s %s emptied", n, e.Kind, e.ID, name)
@@ -288,8 +286,8 @@ func TestEmptyValsWithAContextIsRefused(t *testing.T) {
 	}
 	wipe := stratplan.NewDocument("p")
 	for _, e := range a.Entities() {
-		wipe.Put(&stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: map[string]stratplan.Field{
-			"text": {Ctx: stratplan.Context{{Replica: "ra", N: 1 << 40}}}}})
+		wipe.Put(&stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: stratplan.FieldsOf(map[string]stratplan.Field{
+			"text": {Ctx: stratplan.Context{{Replica: "ra", N: 1 << 40}}}})})
 	}
 	if _, err := a.Clone().Merge(wipe); err == nil || !contains(err.Error(), "erase") {
 		t.Fatalf("a bundle that would empty 50 fields was taken: %v", err)

@@ -246,7 +246,7 @@ func (d *Document) Validate() []Warning {
 			if !ok {
 				continue
 			}
-			for _, val := range e.Fields[name].Vals {
+			for _, val := range e.Field(name).Vals {
 				if msg := spec.CheckValue(val.V); msg != "" {
 					out = append(out, Warning{ID: e.ID, Kind: e.Kind, Field: name, Msg: msg})
 					continue

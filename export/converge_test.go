@@ -76,7 +76,8 @@ func (w *world) localWrite(r *replica) {
 		w.t.Fatal(err)
 	}
 	for _, e := range ed.Changed() {
-		for name, f := range e.Fields {
+		for _, nf := range e.Fields {
+			name, f := nf.Name, nf.Field
 			for _, v := range f.Vals {
 				if v.Dot.Replica == r.author.Replica && v.Dot.N > counter {
 					w.log = append(w.log, write{id: e.ID, field: name, dot: v.Dot, after: f.Ctx})
@@ -113,7 +114,8 @@ func (w *world) receive(r *replica, data []byte) {
 		if old == nil {
 			continue
 		}
-		for name, f := range e.Fields {
+		for _, nf := range e.Fields {
+			name, f := nf.Name, nf.Field
 			of := old.Field(name)
 			for _, v := range f.Vals {
 				had := false

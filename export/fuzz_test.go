@@ -111,7 +111,8 @@ func checkInvariants(t *testing.T, d *stratplan.Document) {
 		if !stratplan.ValidID(e.ID) || !stratplan.ValidID(e.Kind) || len(e.Fields) > stratplan.MaxFields {
 			t.Fatalf("entity %q of kind %q with %d fields accepted", e.ID, e.Kind, len(e.Fields))
 		}
-		for name, f := range e.Fields {
+		for _, nf := range e.Fields {
+			name, f := nf.Name, nf.Field
 			if len(f.Ctx) > 0 && len(f.Vals) == 0 {
 				t.Fatalf("%s.%s: a ctx without values accepted", e.ID, name)
 			}

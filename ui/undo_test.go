@@ -128,7 +128,7 @@ func TestUndoIsANewWriteThatMergesLikeAnyOther(t *testing.T) {
 		t.Fatalf("the undo is not a new write superseding the move: %+v after %+v", back, moved)
 	}
 	other := stratplan.NewDocument(a.plan.Doc().Plan())
-	other.Put(&stratplan.Entity{ID: it.E.ID, Kind: stratplan.KindSWOT, Fields: map[string]stratplan.Field{"quadrant": moved}})
+	other.Put(&stratplan.Entity{ID: it.E.ID, Kind: stratplan.KindSWOT, Fields: stratplan.FieldsOf(map[string]stratplan.Field{"quadrant": moved})})
 	if _, err := other.Merge(a.plan.Doc()); err != nil {
 		t.Fatal(err)
 	}

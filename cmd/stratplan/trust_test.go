@@ -121,11 +121,7 @@ func TestForgedBundlesAreRefusedInImportAndMergeAlike(t *testing.T) {
 		f := e.Field("text")
 		vals := append([]stratplan.Val{}, f.Vals...)
 		vals[0].V = stratplan.Text("forged")
-		ne := &stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: map[string]stratplan.Field{}}
-		for k, v := range e.Fields {
-			ne.Fields[k] = v
-		}
-		ne.Fields["text"] = stratplan.Field{Ctx: f.Ctx, Vals: vals}
+		ne := &stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: e.Fields.With("text", stratplan.Field{Ctx: f.Ctx, Vals: vals})}
 		d.Put(ne)
 	})
 	for _, order := range [][]string{{honest, forged}, {forged, honest}} {
@@ -168,11 +164,7 @@ func TestABundleFromTheFarFutureIsTakenWithAWarningAndTheClockStaysPut(t *testin
 				vals[i].At = stratplan.MaxTime
 			}
 		}
-		ne := &stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: map[string]stratplan.Field{}}
-		for k, v := range e.Fields {
-			ne.Fields[k] = v
-		}
-		ne.Fields["text"] = stratplan.Field{Ctx: f.Ctx, Vals: vals}
+		ne := &stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: e.Fields.With("text", stratplan.Field{Ctx: f.Ctx, Vals: vals})}
 		d.Put(ne)
 	})
 	code, stdout, errs := runCmd(t, "import", sec, future)

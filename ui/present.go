@@ -144,6 +144,11 @@ func (p *presenter) refresh() {
 	p.sub.Text, p.sub.Color = "", dim
 	if e := a.plan.Doc().Get(stratplan.KindWorkshop, a.workshop); e != nil {
 		p.sub.Text = workshopLabel(stratplan.WorkshopOf(e), a.plan.Doc())
+	} else if a.severalWorkshops() {
+		p.sub.Text = lang.L("All workshops")
+		if a.region != "" {
+			p.sub.Text += " · " + a.plan.Doc().RegionName(a.region)
+		}
 	}
 	p.hint.Text, p.hint.Color = lang.L("Escape leaves presentation mode · Page Down, Page Up: next, previous step"), dim
 	if p.separate {

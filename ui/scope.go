@@ -137,3 +137,17 @@ func (a *App) needOne() bool {
 func (a *App) fromField(e *stratplan.Entity) [2]string {
 	return [2]string{lang.L("Workshop"), a.workshopName(e)}
 }
+
+// scopeLabel says what the steps show: one workshop, or all of them (in
+// one region).
+func (a *App) scopeLabel() string {
+	doc := a.plan.Doc()
+	if e := doc.Get(stratplan.KindWorkshop, a.workshop); e != nil {
+		return workshopLabel(stratplan.WorkshopOf(e), doc)
+	}
+	label := lang.L("All workshops")
+	if a.region != "" {
+		label += " · " + doc.RegionName(a.region)
+	}
+	return label
+}

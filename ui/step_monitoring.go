@@ -198,7 +198,7 @@ func (s *monitoringStep) refresh() {
 		}
 		s.lines = append(s.lines, rollupLine{title: title, r: o.Rollup})
 		for _, p := range o.Priorities {
-			s.lines = append(s.lines, rollupLine{title: p.Priority.Title, priority: true, r: p.Rollup})
+			s.lines = append(s.lines, rollupLine{title: s.a.tagged(p.Priority.E, p.Priority.Title), priority: true, r: p.Rollup})
 		}
 	}
 	s.lines = append(s.lines, rollupLine{title: lang.L("Whole plan"), r: s.m.Total})

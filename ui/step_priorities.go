@@ -152,9 +152,12 @@ func (s *prioritiesStep) refresh() {
 	s.a.gateAdd(s.title, lang.L("Add a priority…"))
 	if e := doc.Get(stratplan.KindWorkshop, s.a.workshop); e != nil {
 		s.dots.show(s.a.win.Canvas(), fmt.Sprint(stratplan.WorkshopOf(e).Dots))
+		s.dots.PlaceHolder = "5"
 		s.dots.Enable()
 	} else {
+		// Each workshop gives its own dots: no number stands for all.
 		s.dots.show(s.a.win.Canvas(), "")
+		s.dots.PlaceHolder = "–"
 		s.dots.Disable()
 	}
 	picked := ""

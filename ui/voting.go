@@ -53,7 +53,7 @@ func (v *voterBar) refresh() {
 		v.people, v.left = nil, nil
 		v.sel.fill(nil, nil, "", false)
 		v.sel.Select.Disable()
-		v.remaining.SetText(lang.L("Votes are entered per workshop: choose one at the top to vote."))
+		v.remaining.SetText(lang.L("Choose one workshop to vote."))
 		return
 	}
 	v.sel.Select.Enable()

@@ -428,7 +428,6 @@ func (a *App) refresh() {
 	}
 	a.title.SetText(title)
 	a.win.SetTitle("stratplan — " + info.Title)
-	a.vision.SetText(a.adoptedVision())
 
 	names, ids := []string{lang.L("All regions")}, []string{""}
 	for _, r := range doc.Regions() {
@@ -470,6 +469,7 @@ func (a *App) refresh() {
 	if a.workshop == "" {
 		a.origins = originNames(ws, doc)
 	}
+	a.vision.SetText(a.adoptedVision()) // after origins: it may name its workshop
 	a.wsSelect.Options = opts
 	if sel >= 0 {
 		a.wsSelect.SetSelectedIndex(sel)

@@ -172,8 +172,12 @@ type Participant struct {
 // Participants returns the live participants of a workshop in the order
 // they were added.
 func (d *Document) Participants(workshop string) []Participant {
+	return participantsOf(d.Live(KindParticipant, workshop))
+}
+
+func participantsOf(es []*Entity) []Participant {
 	var out []Participant
-	for _, e := range d.Live(KindParticipant, workshop) {
+	for _, e := range es {
 		out = append(out, Participant{E: e, Name: e.Str("name"), Member: e.Str("member"), Role: e.Str("role")})
 	}
 	return out
@@ -188,8 +192,12 @@ type SurveyScore struct {
 
 // SurveyScores returns the live survey scores of a workshop.
 func (d *Document) SurveyScores(workshop string) []SurveyScore {
+	return surveyScoresOf(d.Live(KindSurveyScore, workshop))
+}
+
+func surveyScoresOf(es []*Entity) []SurveyScore {
 	var out []SurveyScore
-	for _, e := range d.Live(KindSurveyScore, workshop) {
+	for _, e := range es {
 		out = append(out, SurveyScore{E: e, Member: e.Str("member"), Region: e.Str("region"), Theme: e.Str("theme"), Score: number(e, "score")})
 	}
 	return out
@@ -235,9 +243,11 @@ type Vision struct {
 }
 
 // Visions returns a workshop's candidate vision statements.
-func (d *Document) Visions(workshop string) []Vision {
+func (d *Document) Visions(workshop string) []Vision { return visionsOf(d.Live(KindVision, workshop)) }
+
+func visionsOf(es []*Entity) []Vision {
 	var out []Vision
-	for _, e := range d.Live(KindVision, workshop) {
+	for _, e := range es {
 		out = append(out, Vision{E: e, Text: e.Str("text"), Adopted: e.Value("adopted").Bool()})
 	}
 	return out
@@ -252,8 +262,12 @@ type ScanFactor struct {
 
 // ScanFactors returns a workshop's scan factors.
 func (d *Document) ScanFactors(workshop string) []ScanFactor {
+	return scanFactorsOf(d.Live(KindScanFactor, workshop))
+}
+
+func scanFactorsOf(es []*Entity) []ScanFactor {
 	var out []ScanFactor
-	for _, e := range d.Live(KindScanFactor, workshop) {
+	for _, e := range es {
 		out = append(out, ScanFactor{E: e, Category: e.Str("category"), Title: e.Str("title"), Description: e.Str("description"),
 			Response: e.Str("response"), Impact: score(e, "impact"), Likelihood: score(e, "likelihood")})
 	}
@@ -267,9 +281,11 @@ type SWOTItem struct {
 }
 
 // SWOT returns a workshop's SWOT items in the order they were captured.
-func (d *Document) SWOT(workshop string) []SWOTItem {
+func (d *Document) SWOT(workshop string) []SWOTItem { return swotOf(d.Live(KindSWOT, workshop)) }
+
+func swotOf(es []*Entity) []SWOTItem {
 	var out []SWOTItem
-	for _, e := range d.Live(KindSWOT, workshop) {
+	for _, e := range es {
 		out = append(out, SWOTItem{E: e, Quadrant: e.Str("quadrant"), Text: e.Str("text"), Factor: e.Str("factor")})
 	}
 	return out
@@ -285,10 +301,13 @@ type Priority struct {
 
 // Priorities returns a workshop's priorities (all of them with workshop "").
 func (d *Document) Priorities(workshop string) []Priority {
+	return prioritiesOf(d.Live(KindPriority, workshop))
+}
+
+func prioritiesOf(es []*Entity) []Priority {
 	var out []Priority
-	for _, e := range d.Live(KindPriority, workshop) {
-		out = append(out, Priority{E: e, Title: e.Str("title"), Description: e.Str("description"), Objective: e.Str("objective"),
-			Same: e.Str("same_as"), Impact: score(e, "impact"), Effort: score(e, "effort"), Sources: e.Value("sources").Refs()})
+	for _, e := range es {
+		out = append(out, priorityOf(e))
 	}
 	return out
 }
@@ -303,9 +322,11 @@ type Vote struct {
 // Votes returns the live votes of a workshop. A vote counts only while its
 // voter and its target are there: deleting a participant takes back their
 // dots, and undoing the deletion gives them back.
-func (d *Document) Votes(workshop string) []Vote {
+func (d *Document) Votes(workshop string) []Vote { return d.votesOf(d.Live(KindVote, workshop)) }
+
+func (d *Document) votesOf(es []*Entity) []Vote {
 	var out []Vote
-	for _, e := range d.Live(KindVote, workshop) {
+	for _, e := range es {
 		if !d.live(e.Str("voter"), KindParticipant) || !d.live(e.Str("target"), KindPriority, KindVision) {
 			continue
 		}

@@ -87,7 +87,11 @@ type App struct {
 	cfg Config
 
 	plan     Plan
-	workshop string // id of the workshop shown
+	workshop string // id of the workshop shown; "" with all of them
+	// allWorkshops shows every workshop of the region chosen (of the plan,
+	// with all regions) in every step, each row saying where it comes from.
+	allWorkshops bool
+	origins      map[string]string // workshop id → its short name in rows, with all workshops
 
 	views     []stepView // built steps, by index in steps; nil until first shown
 	current   int
@@ -251,7 +255,7 @@ func (a *App) SetPlan(p Plan) {
 	}
 	a.views = make([]stepView, len(pages))
 	a.hist.clear()
-	a.workshop = ""
+	a.workshop, a.allWorkshops = "", false
 	if ws := p.Doc().Workshops(); len(ws) > 0 {
 		a.workshop = ws[0].E.ID
 		// Prefer the workshop that has the most in it: the one being run.
@@ -299,7 +303,12 @@ func (a *App) shell() fyne.CanvasObject {
 		}
 	})
 	a.wsSelect = newChoice(nil, func(string) {
-		if i := a.wsSelect.SelectedIndex(); i >= 0 && i < len(a.wsIDs) && a.wsIDs[i] != a.workshop {
+		i := a.wsSelect.SelectedIndex()
+		switch {
+		case i < 0 || i >= len(a.wsIDs):
+		case a.wsIDs[i] == "" && !a.allWorkshops:
+			a.selectAllWorkshops()
+		case a.wsIDs[i] != "" && a.wsIDs[i] != a.workshop:
 			a.selectWorkshop(a.wsIDs[i])
 		}
 	})
@@ -419,7 +428,6 @@ func (a *App) refresh() {
 	}
 	a.title.SetText(title)
 	a.win.SetTitle("stratplan — " + info.Title)
-	a.vision.SetText(a.adoptedVision())
 
 	names, ids := []string{lang.L("All regions")}, []string{""}
 	for _, r := range doc.Regions() {
@@ -436,19 +444,32 @@ func (a *App) refresh() {
 	if e := doc.Get(stratplan.KindWorkshop, a.workshop); a.workshop != "" && (e == nil || e.Deleted() || a.region != "" && e.Str("region") != a.region) {
 		a.workshop = ""
 	}
-	if a.workshop == "" && len(ws) > 0 {
+	if a.allWorkshops {
+		a.workshop = ""
+	} else if a.workshop == "" && len(ws) > 0 {
 		a.workshop = ws[0].E.ID
 	}
-	opts := make([]string, len(ws))
-	a.wsIDs = make([]string, len(ws))
+	var opts []string
+	a.wsIDs = nil
 	sel := -1
-	for i, w := range ws {
-		opts[i] = workshopLabel(w, doc)
-		a.wsIDs[i] = w.E.ID
-		if w.E.ID == a.workshop {
-			sel = i
+	if len(ws) > 0 {
+		opts, a.wsIDs = []string{lang.L("All workshops")}, []string{""}
+		if a.allWorkshops {
+			sel = 0
 		}
 	}
+	for _, w := range ws {
+		opts = append(opts, workshopLabel(w, doc))
+		a.wsIDs = append(a.wsIDs, w.E.ID)
+		if w.E.ID == a.workshop {
+			sel = len(opts) - 1
+		}
+	}
+	a.origins = nil
+	if a.workshop == "" {
+		a.origins = originNames(ws, doc)
+	}
+	a.vision.SetText(a.adoptedVision()) // after origins: it may name its workshop
 	a.wsSelect.Options = opts
 	if sel >= 0 {
 		a.wsSelect.SetSelectedIndex(sel)
@@ -477,12 +498,17 @@ func (a *App) refresh() {
 
 // adoptedVision is the vision the workshop adopted, or "".
 func (a *App) adoptedVision() string {
-	for _, v := range a.plan.Doc().Visions(a.workshop) {
+	// With several workshops, only a vision that they alone adopted.
+	adopted := ""
+	for _, v := range a.plan.Doc().VisionsIn(a.scope()) {
 		if v.Adopted {
-			return lang.L("Vision") + ": " + v.Text
+			if adopted != "" {
+				return ""
+			}
+			adopted = lang.L("Vision") + ": " + a.tagged(v.E, v.Text)
 		}
 	}
-	return ""
+	return adopted
 }
 
 func workshopLabel(w stratplan.Workshop, doc *stratplan.Document) string {
@@ -593,7 +619,16 @@ func (a *App) selectRegion(id string) {
 func (a *App) selectWorkshop(id string) {
 	a.commitTyping()
 	a.win.Canvas().Unfocus() // entries then show the new workshop's values
-	a.workshop = id
+	a.workshop, a.allWorkshops = id, false
+	a.refresh()
+}
+
+// selectAllWorkshops shows every workshop of the region chosen (of the
+// plan, with all regions) in every step, until one workshop is chosen.
+func (a *App) selectAllWorkshops() {
+	a.commitTyping()
+	a.win.Canvas().Unfocus()
+	a.workshop, a.allWorkshops = "", true
 	a.refresh()
 }
 

@@ -60,6 +60,8 @@ func (a *App) suggestedBundleName() string {
 		if e := doc.Entity(w.Str("region")); e != nil {
 			region = e.Str("code")
 		}
+	} else if e := doc.Entity(a.region); e != nil {
+		region = e.Str("code")
 	}
 	return fmt.Sprintf("%s-%s-%s-%d.json", slug(doc.PlanInfo().Title, "plan"), slug(region, "all"), time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
 }

@@ -48,8 +48,11 @@ func (n *notesPanel) refresh() {
 	}
 	n.entry.show(n.a.win.Canvas(), text)
 	if n.a.workshop == "" {
+		n.entry.PlaceHolder = lang.L("Notes are kept per workshop: choose one at the top to read or write them.")
 		n.entry.Disable()
 	} else {
+		n.entry.PlaceHolder = lang.L("Minutes of this part of the discussion: what was said, decided, left open…")
 		n.entry.Enable()
 	}
+	n.entry.Refresh()
 }

@@ -26,6 +26,7 @@ type participantsView struct {
 	title *widget.Label
 
 	name, member, role *entry
+	addBtn             *button
 	table              *textTable
 	rows               []stratplan.Participant
 	selected           int
@@ -42,12 +43,13 @@ func newParticipantsView(a *App) *participantsView {
 		e.OnSubmitted = func(string) { p.add() }
 	}
 	add := newButton(lang.L("Add"), theme.ContentAddIcon(), p.add)
+	p.addBtn = add
 	p.title = widget.NewLabelWithStyle(lang.L("Participants"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.quick = container.NewBorder(nil, nil, p.title, add, container.NewGridWithColumns(3, p.name, p.member, p.role))
 
 	p.table = newTextTable(func() int { return len(p.rows) }, participantColumns, func(row, col int) string {
 		r := p.rows[row]
-		name := r.Name
+		name := p.a.tagged(r.E, r.Name)
 		if r.E.HasConflict() {
 			name = "⚠ " + name
 		}
@@ -66,7 +68,20 @@ func newParticipantsView(a *App) *participantsView {
 }
 
 func (p *participantsView) refresh() {
-	p.rows = p.a.plan.Doc().Participants(p.a.workshop)
+	p.rows = p.a.plan.Doc().ParticipantsIn(p.a.scope())
+	p.a.gateAdd(p.name, lang.L("Name"))
+	for _, e := range []*entry{p.member, p.role} {
+		if p.a.workshop == "" {
+			e.Disable()
+		} else {
+			e.Enable()
+		}
+	}
+	if p.a.workshop == "" {
+		p.addBtn.Disable()
+	} else {
+		p.addBtn.Enable()
+	}
 	if p.selected >= len(p.rows) {
 		p.selected = -1
 		p.table.UnselectAll()
@@ -91,6 +106,9 @@ func (p *participantsView) edit(row int) {
 // add saves the quick-add row as a new participant and readies it for the
 // next one.
 func (p *participantsView) add() {
+	if p.a.needOne() {
+		return
+	}
 	name := strings.TrimSpace(p.name.Text)
 	if name == "" {
 		p.a.setStatus(lang.L("Type the participant's name first."))
@@ -158,7 +176,12 @@ func (p *participantsView) editDialog(row int) {
 	p.a.win.Canvas().Focus(name)
 }
 
-func (p *participantsView) importDialog() { p.a.openCSV(p.importCSV) }
+func (p *participantsView) importDialog() {
+	if p.a.needOne() {
+		return
+	}
+	p.a.openCSV(p.importCSV)
+}
 
 // openCSV asks for a CSV file and hands it to read.
 func (a *App) openCSV(read func(name string, r io.Reader)) {

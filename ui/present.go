@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"stratplan"
 )
 
 // presentable is a step that has a view for the room: its content read
@@ -142,8 +140,8 @@ func (p *presenter) refresh() {
 	page := pages[a.current]
 	p.title.Text, p.title.Color = page.title(), fg
 	p.sub.Text, p.sub.Color = "", dim
-	if e := a.plan.Doc().Get(stratplan.KindWorkshop, a.workshop); e != nil {
-		p.sub.Text = workshopLabel(stratplan.WorkshopOf(e), a.plan.Doc())
+	if a.workshop != "" || a.severalWorkshops() {
+		p.sub.Text = a.scopeLabel()
 	}
 	p.hint.Text, p.hint.Color = lang.L("Escape leaves presentation mode · Page Down, Page Up: next, previous step"), dim
 	if p.separate {

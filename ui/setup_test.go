@@ -221,16 +221,17 @@ func TestPrioritiesObjectivesButtonOpensThePlanPage(t *testing.T) {
 func TestHeaderRegionOffersThatRegionsWorkshops(t *testing.T) {
 	a := newExampleApp(t)
 	a.regionSel.Select.SetSelected("Europe")
-	if len(a.wsSelect.Options) != 1 || a.workshop != "ws-eur-brussels" || !strings.Contains(a.wsSelect.Selected, "Europe") {
+	// All workshops, then Europe's one.
+	if len(a.wsSelect.Options) != 2 || a.workshop != "ws-eur-brussels" || !strings.Contains(a.wsSelect.Selected, "Europe") {
 		t.Fatalf("region Europe offers %v, shows %s", a.wsSelect.Options, a.workshop)
 	}
 	// A workshop created meanwhile is of the region shown.
 	a.newWorkshop()
-	if w := a.plan.Doc().Get(stratplan.KindWorkshop, a.workshop); w == nil || w.Str("region") != "region-eur" || len(a.wsSelect.Options) != 2 {
+	if w := a.plan.Doc().Get(stratplan.KindWorkshop, a.workshop); w == nil || w.Str("region") != "region-eur" || len(a.wsSelect.Options) != 3 {
 		t.Fatal("a new workshop under the Europe filter is not Europe's")
 	}
 	a.regionSel.Select.SetSelected("All regions")
-	if len(a.wsSelect.Options) != 7 {
-		t.Fatalf("all regions offer %d workshops", len(a.wsSelect.Options))
+	if len(a.wsSelect.Options) != 8 {
+		t.Fatalf("all regions offer %d choices, want All workshops and 7 workshops", len(a.wsSelect.Options))
 	}
 }

@@ -63,7 +63,7 @@ func newActionsStep(a *App) stepView {
 		if x.Budget > 0 {
 			budget = s.money(x.Budget)
 		}
-		return []string{x.Title, x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), actionStatus(x.Status)}[col]
+		return []string{s.a.tagged(x.E, x.Title), x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), actionStatus(x.Status)}[col]
 	})
 	s.table.Style = func(row, col int) widget.Importance {
 		if col == actionColumnStatus {
@@ -163,20 +163,29 @@ func (s *actionsStep) currentPriority() string { return s.priority.id() }
 
 func (s *actionsStep) refresh() {
 	doc := s.a.plan.Doc()
-	ranked := stratplan.RankPriorities(doc.Priorities(s.a.workshop), doc.Votes(s.a.workshop))
+	s.a.gateAdd(s.title, lang.L("Add an action to this priority…"))
+	ranked := stratplan.RankPriorities(doc.PrioritiesIn(s.a.scope()), doc.VotesIn(s.a.scope()))
 	keep := s.currentPriority()
 	if s.a.focusPriority != "" {
 		keep, s.a.focusPriority = s.a.focusPriority, ""
 	}
-	names, ids := make([]string, len(ranked)), make([]string, len(ranked))
+	var names, ids []string
+	several := s.a.severalWorkshops()
+	if several && len(ranked) > 0 {
+		// The whole picture first: every action of every workshop shown.
+		names, ids = []string{lang.L("All priorities")}, []string{""}
+	}
 	for i, p := range ranked {
-		names[i], ids[i] = fmt.Sprintf("%d. %s", i+1, p.Title), p.E.ID
+		names, ids = append(names, fmt.Sprintf("%d. %s", i+1, s.a.tagged(p.E, p.Title))), append(ids, p.E.ID)
 	}
 	s.priority.fill(names, ids, keep, true)
 	prio := s.currentPriority()
 	s.actions = nil
-	if prio != "" {
+	switch {
+	case prio != "":
 		s.actions = doc.ActionsOf(prio)
+	case several:
+		s.actions = doc.ActionsIn(s.a.scope())
 	}
 	if s.selected >= len(s.actions) {
 		s.selected = -1
@@ -237,7 +246,8 @@ func (s *actionsStep) showDetail() {
 		[2]string{lang.L("Budget"), budget},
 		[2]string{lang.L("Staff months"), trimFloat(x.StaffMonths)},
 		[2]string{lang.L("Status"), actionStatus(x.Status)},
-		[2]string{"⚠", x.DateProblem()})
+		[2]string{"⚠", x.DateProblem()},
+		s.a.fromField(x.E))
 }
 
 func (s *actionsStep) refreshDeliverables() {
@@ -259,7 +269,7 @@ func (s *actionsStep) deliverableText(d stratplan.Deliverable) string {
 func (s *actionsStep) add() {
 	title := strings.TrimSpace(s.title.Text)
 	prio, ws := s.currentPriority(), s.a.workshop
-	if title == "" {
+	if title == "" || s.a.needOne() {
 		return
 	}
 	if prio == "" {
@@ -280,7 +290,9 @@ func (s *actionsStep) addDeliverable() {
 	if title == "" || s.selected < 0 || s.selected >= len(s.actions) {
 		return
 	}
-	action, ws, code := s.actions[s.selected].E.ID, s.a.workshop, s.a.plan.Doc().NextDeliverableCode(s.currentPriority())
+	// A deliverable goes with the action chosen, in that action's workshop.
+	x := s.actions[s.selected]
+	action, ws, code := x.E.ID, s.a.plan.Doc().WorkshopOf(x.E), s.a.plan.Doc().NextDeliverableCode(x.Priority)
 	if s.a.edit(func(ed *stratplan.Edit) error {
 		return ed.Set(stratplan.NewID(), stratplan.KindDeliverable, stratplan.Set("action", stratplan.Text(action)), stratplan.Set("code", stratplan.Text(code)),
 			stratplan.Set("title", stratplan.Text(title)), stratplan.Set("status", stratplan.Text("planned")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws)))
@@ -407,7 +419,7 @@ func (s *actionsStep) present() fyne.CanvasObject {
 			bits = append(bits, s.money(x.Budget))
 		}
 		bits = append(bits, actionStatus(x.Status))
-		paras = append(paras, para{text: "• " + x.Title + " — " + strings.Join(bits, " · ")})
+		paras = append(paras, para{text: "• " + s.a.tagged(x.E, x.Title) + " — " + strings.Join(bits, " · ")})
 		for _, d := range s.a.plan.Doc().DeliverablesOf(x.E.ID) {
 			paras = append(paras, para{text: "    " + d.Code + " " + d.Title + " · " + deliverableStatus(d.Status)})
 		}

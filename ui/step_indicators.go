@@ -60,7 +60,7 @@ func newIndicatorsStep(a *App) stepView {
 		} else if x.TargetBehindBaseline() {
 			target = "⚠ " + target
 		}
-		return []string{x.Name, x.Unit, x.Baseline, target, x.TargetYear(), statusName(x.Direction, stratplan.Directions, directionLabels),
+		return []string{s.a.tagged(x.E, x.Name), x.Unit, x.Baseline, target, x.TargetYear(), statusName(x.Direction, stratplan.Directions, directionLabels),
 			statusName(x.Frequency, stratplan.Frequencies, frequencyLabels)}[col]
 	})
 	s.table.Style = func(row, col int) widget.Importance {
@@ -106,13 +106,19 @@ func (s *indicatorsStep) refresh() {
 	if s.a.focusPriority != "" {
 		keep, s.a.focusPriority = s.a.focusPriority, ""
 	}
+	s.a.gateAdd(s.name, lang.L("Add an indicator, e.g. Average clearance time…"))
 	var names, ids []string
+	several := s.a.severalWorkshops()
 	actions := map[string][]*stratplan.Entity{}
 	for _, e := range doc.LiveWhere(stratplan.KindAction, "", "") {
 		actions[e.Str("priority")] = append(actions[e.Str("priority")], e)
 	}
-	for i, p := range stratplan.RankPriorities(doc.Priorities(s.a.workshop), doc.Votes(s.a.workshop)) {
-		names, ids = append(names, fmt.Sprintf("%d. %s", i+1, p.Title)), append(ids, p.E.ID)
+	ranked := stratplan.RankPriorities(doc.PrioritiesIn(s.a.scope()), doc.VotesIn(s.a.scope()))
+	if several && len(ranked) > 0 {
+		names, ids = []string{lang.L("All priorities and actions")}, []string{""}
+	}
+	for i, p := range ranked {
+		names, ids = append(names, fmt.Sprintf("%d. %s", i+1, s.a.tagged(p.E, p.Title))), append(ids, p.E.ID)
 		for _, e := range actions[p.E.ID] {
 			names, ids = append(names, "      ↳ "+e.Str("title")), append(ids, e.ID)
 		}
@@ -120,8 +126,11 @@ func (s *indicatorsStep) refresh() {
 	s.of.fill(names, ids, keep, true)
 	of := s.current()
 	s.items = nil
-	if of != "" {
+	switch {
+	case of != "":
 		s.items = doc.IndicatorsOf(of)
+	case several:
+		s.items = doc.IndicatorsIn(s.a.scope())
 	}
 	if s.selected >= len(s.items) {
 		s.selected = -1
@@ -165,7 +174,8 @@ func (s *indicatorsStep) showDetail() {
 		[2]string{lang.L("Target"), target},
 		[2]string{lang.L("Better when"), statusName(x.Direction, stratplan.Directions, directionLabels)},
 		[2]string{lang.L("Frequency"), statusName(x.Frequency, stratplan.Frequencies, frequencyLabels)},
-		[2]string{lang.L("Source"), x.Source})
+		[2]string{lang.L("Source"), x.Source},
+		s.a.fromField(x.E))
 	lines := make([]string, len(s.revs))
 	for i, r := range s.revs {
 		lines[i] = lang.L("{{.Date}}: {{.Old}} → {{.New}} — {{.Reason}}", map[string]any{"Date": r.Date, "Old": r.Old, "New": r.New, "Reason": r.Reason})
@@ -179,7 +189,7 @@ func (s *indicatorsStep) showDetail() {
 func (s *indicatorsStep) add() {
 	name := strings.TrimSpace(s.name.Text)
 	of, ws := s.current(), s.a.workshop
-	if name == "" {
+	if name == "" || s.a.needOne() {
 		return
 	}
 	if of == "" {
@@ -347,7 +357,7 @@ func (s *indicatorsStep) present() fyne.CanvasObject {
 		if x.Qualitative {
 			target = x.TargetText
 		}
-		line := "• " + x.Name
+		line := "• " + s.a.tagged(x.E, x.Name)
 		if x.Baseline != "" || target != "" {
 			line += ": " + strings.TrimSpace(orDash(x.Baseline)+" → "+target)
 		}

@@ -21,9 +21,9 @@ type monitoringStep struct {
 	a     *App
 	frame *stepFrame
 
-	region, workshop *idSelect
-	onTrack, atRisk  *commitEntry
-	period           *entry // the period figures are entered for; "" = each indicator's period due
+	shown           *widget.Label // what the window's workshop choice shows
+	onTrack, atRisk *commitEntry
+	period          *entry // the period figures are entered for; "" = each indicator's period due
 
 	figureLabel *widget.Label
 	figure      *entry
@@ -53,8 +53,10 @@ var milestoneLabels = []string{"not started", "in progress", "met"}
 
 func newMonitoringStep(a *App) stepView {
 	s := &monitoringStep{a: a, selected: -1}
-	s.region = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), func(string) { s.refresh() })
-	s.workshop = newIDSelect(lang.L("All workshops"), lang.L("This plan has no workshop yet: create one with +."), func(string) { s.refresh() })
+	// The figures cover what the window's region and workshop choices show,
+	// as every step does: All workshops for the whole picture.
+	s.shown = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.shown.Truncation = fyne.TextTruncateEllipsis
 	threshold := func(field string) func(string) {
 		return func(v string) {
 			n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "%")))
@@ -130,7 +132,7 @@ func newMonitoringStep(a *App) stepView {
 	thresholds := widget.NewForm(
 		widget.NewFormItem(lang.L("On track from"), container.NewHBox(fixedUnits(3.5, s.onTrack), widget.NewLabel(lang.L("% of the expected progress")))),
 		widget.NewFormItem(lang.L("At risk from"), container.NewHBox(fixedUnits(3.5, s.atRisk), widget.NewLabel("%"))))
-	filters := container.NewHBox(fixedUnits(10, s.region.Select), fixedUnits(12, s.workshop.Select))
+	filters := fixedUnits(22, s.shown)
 	entryRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Period")), fixedUnits(8, s.period)), nil,
 		container.NewBorder(nil, nil, fixedUnits(20, s.figureLabel), nil, s.figure))
 	legend := widget.NewLabelWithStyle(lang.L("▲ on track ● at risk ▼ off track ? no data"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
@@ -171,18 +173,7 @@ func (s *monitoringStep) readyToType() {
 
 func (s *monitoringStep) refresh() {
 	doc := s.a.plan.Doc()
-	names, ids := []string{lang.L("All regions")}, []string{""}
-	for _, r := range doc.Regions() {
-		names, ids = append(names, r.Name), append(ids, r.E.ID)
-	}
-	s.region.fill(names, ids, s.region.id(), true)
-	names, ids = []string{lang.L("All workshops")}, []string{""}
-	for _, w := range doc.Workshops() {
-		if s.region.id() == "" || w.Region == s.region.id() {
-			names, ids = append(names, workshopLabel(w, doc)), append(ids, w.E.ID)
-		}
-	}
-	s.workshop.fill(names, ids, s.workshop.id(), true)
+	s.shown.SetText(s.a.scopeLabel())
 	th := doc.StatusThresholds()
 	c := s.a.win.Canvas()
 	s.onTrack.show(c, strconv.Itoa(th.OnTrack))
@@ -192,7 +183,7 @@ func (s *monitoringStep) refresh() {
 	if s.selected >= 0 && s.selected < len(s.m.Indicators) {
 		picked = s.m.Indicators[s.selected].E.ID
 	}
-	s.m = doc.Monitoring(s.a.now(), stratplan.Scope{Region: s.region.id(), Workshop: s.workshop.id()})
+	s.m = doc.Monitoring(s.a.now(), s.a.scope())
 	s.selected = -1
 	for i, p := range s.m.Indicators {
 		if p.E.ID == picked {
@@ -207,7 +198,7 @@ func (s *monitoringStep) refresh() {
 		}
 		s.lines = append(s.lines, rollupLine{title: title, r: o.Rollup})
 		for _, p := range o.Priorities {
-			s.lines = append(s.lines, rollupLine{title: p.Priority.Title, priority: true, r: p.Rollup})
+			s.lines = append(s.lines, rollupLine{title: s.a.tagged(p.Priority.E, p.Priority.Title), priority: true, r: p.Rollup})
 		}
 	}
 	s.lines = append(s.lines, rollupLine{title: lang.L("Whole plan"), r: s.m.Total})

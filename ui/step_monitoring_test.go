@@ -163,11 +163,13 @@ func TestMonitoringBundlesFromOwnersUpdateTheDashboard(t *testing.T) {
 		t.Fatalf("after importing the owner's bundle: %q %q", latest, pct)
 	}
 	// All the example's indicators come from West & Central Africa.
-	s.region.Select.SetSelected("Europe")
-	if len(s.m.Indicators) != 0 {
-		t.Fatalf("Europe shows %d indicators", len(s.m.Indicators))
+	// The window's choices set what the figures cover.
+	a.wsSelect.SetSelectedIndex(0) // All workshops
+	a.regionSel.Select.SetSelected("Europe")
+	if len(s.m.Indicators) != 0 || s.shown.Text != "All workshops · Europe" {
+		t.Fatalf("Europe shows %d indicators, under %q", len(s.m.Indicators), s.shown.Text)
 	}
-	s.region.Select.SetSelected("West & Central Africa")
+	a.regionSel.Select.SetSelected("West & Central Africa")
 	if len(s.m.Indicators) != 4 {
 		t.Fatalf("West & Central Africa shows %d indicators", len(s.m.Indicators))
 	}

@@ -50,6 +50,9 @@ func newPrioritiesStep(a *App) stepView {
 			a.setStatus(lang.L("Dots per participant: a whole number from 0 to 99."))
 			return
 		}
+		if a.needOne() {
+			return
+		}
 		ws := a.workshop
 		a.edit(func(ed *stratplan.Edit) error {
 			return ed.Set(ws, stratplan.KindWorkshop, stratplan.Set("dots", stratplan.Int(n)))
@@ -65,7 +68,7 @@ func newPrioritiesStep(a *App) stepView {
 
 	s.table = newTextTable(func() int { return len(s.ranked) }, priorityColumns, func(row, col int) string {
 		p := s.ranked[row]
-		return []string{strconv.Itoa(row + 1), votesText(p.Points), p.Title, s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
+		return []string{strconv.Itoa(row + 1), votesText(p.Points), s.a.tagged(p.E, p.Title), s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
 	})
 	s.table.OnSelect = func(row int) {
 		s.selected = row
@@ -146,14 +149,23 @@ func (s *prioritiesStep) refresh() {
 		names[i], ids[i] = o.Code+" "+o.Title, o.E.ID
 	}
 	s.objective.fill(names, ids, s.objective.id(), true)
+	s.a.gateAdd(s.title, lang.L("Add a priority…"))
 	if e := doc.Get(stratplan.KindWorkshop, s.a.workshop); e != nil {
 		s.dots.show(s.a.win.Canvas(), fmt.Sprint(stratplan.WorkshopOf(e).Dots))
+		s.dots.PlaceHolder = "5"
+		s.dots.Enable()
+	} else {
+		// Each workshop gives its own dots: no number stands for all.
+		s.dots.show(s.a.win.Canvas(), "")
+		s.dots.PlaceHolder = "–"
+		s.dots.Disable()
 	}
 	picked := ""
 	if s.selected >= 0 && s.selected < len(s.ranked) {
 		picked = s.ranked[s.selected].E.ID
 	}
-	s.ranked = stratplan.RankPriorities(doc.Priorities(s.a.workshop), doc.Votes(s.a.workshop))
+	// With several workshops, the votes of all of them add up.
+	s.ranked = stratplan.RankPriorities(doc.PrioritiesIn(s.a.scope()), doc.VotesIn(s.a.scope()))
 	// Votes reorder the table: the selection follows its priority.
 	s.selected = -1
 	for i, p := range s.ranked {
@@ -206,9 +218,9 @@ func (s *prioritiesStep) showDetail() {
 		}
 	}
 	var voters []string
-	for _, v := range doc.Votes(s.a.workshop) {
+	for _, v := range doc.VotesIn(s.a.scope()) {
 		if v.Target == p.E.ID && v.Points > 0 {
-			voters = append(voters, fmt.Sprintf("%s %d", s.voters.name(v.Voter), v.Points))
+			voters = append(voters, fmt.Sprintf("%s %d", voterName(doc, v.Voter), v.Points))
 		}
 	}
 	s.detail.show(fmt.Sprintf("%d. %s", s.selected+1, p.Title),
@@ -216,7 +228,8 @@ func (s *prioritiesStep) showDetail() {
 		[2]string{lang.L("Objective"), obj},
 		[2]string{lang.L("Votes"), strings.Join(voters, ", ")},
 		[2]string{lang.L("Impact") + " / " + lang.L("Effort"), scoreText(p.Impact) + " / " + scoreText(p.Effort)},
-		[2]string{lang.L("Answers these SWOT items"), strings.Join(sources, "\n")})
+		[2]string{lang.L("Answers these SWOT items"), strings.Join(sources, "\n")},
+		s.a.fromField(p.E))
 }
 
 func (s *prioritiesStep) vote(delta int) {
@@ -283,7 +296,7 @@ func (s *prioritiesStep) edit(i int) {
 	impact, effort := newChoice(scoreOptions, nil), newChoice(scoreOptions, nil)
 	impact.SetSelected(scoreText(p.Impact))
 	effort.SetSelected(scoreText(p.Effort))
-	swot := doc.SWOT(s.a.workshop)
+	swot := doc.SWOT(doc.WorkshopOf(p.E)) // the priority's own workshop's
 	checks := container.NewVBox()
 	boxes := make([]*check, len(swot))
 	for k, it := range swot {
@@ -330,7 +343,7 @@ func (s *prioritiesStep) present() fyne.CanvasObject {
 	list := newFitText(1, 2.4, nil)
 	paras := make([]para, 0, len(s.ranked))
 	for i, p := range s.ranked {
-		text := fmt.Sprintf("%d. %s", i+1, p.Title)
+		text := fmt.Sprintf("%d. %s", i+1, s.a.tagged(p.E, p.Title))
 		if p.Points > 0 {
 			text += " — " + lang.N("{{.Count}} votes", p.Points, map[string]any{"Count": p.Points})
 		}

@@ -64,7 +64,7 @@ func newScanStep(a *App) stepView {
 
 	s.table = newTextTable(func() int { return len(s.items) }, scanColumns, func(row, col int) string {
 		f := s.items[row]
-		return []string{categoryName(f.Category), f.Title, scoreText(f.Impact), scoreText(f.Likelihood)}[col]
+		return []string{categoryName(f.Category), s.a.tagged(f.E, f.Title), scoreText(f.Impact), scoreText(f.Likelihood)}[col]
 	})
 	s.table.OnSelect = func(row int) {
 		s.selected = row
@@ -125,7 +125,8 @@ func (s *scanStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *scanStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 
 func (s *scanStep) refresh() {
-	all := s.a.plan.Doc().ScanFactors(s.a.workshop)
+	s.a.gateAdd(s.title, lang.L("Add a factor, e.g. AfCFTA enters into force…"))
+	all := s.a.plan.Doc().ScanFactorsIn(s.a.scope())
 	want := ""
 	if i := s.filter.SelectedIndex(); i > 0 {
 		want = stratplan.PESTLECategories[i-1]
@@ -156,7 +157,8 @@ func (s *scanStep) showDetail() {
 		[2]string{lang.L("Category"), categoryName(f.Category)},
 		[2]string{lang.L("Impact") + " / " + lang.L("Likelihood"), scoreText(f.Impact) + " / " + scoreText(f.Likelihood)},
 		[2]string{lang.X("field.description", "Description"), f.Description},
-		[2]string{lang.L("Response"), f.Response})
+		[2]string{lang.L("Response"), f.Response},
+		s.a.fromField(f.E))
 }
 
 func (s *scanStep) add() {
@@ -219,7 +221,7 @@ func (s *scanStep) toSWOT(i int, quadrant string) {
 	if !ok {
 		return
 	}
-	ws := s.a.workshop
+	ws := s.a.plan.Doc().WorkshopOf(f.E) // the factor's own workshop
 	if s.a.edit(func(ed *stratplan.Edit) error {
 		return ed.Set(stratplan.NewID(), stratplan.KindSWOT, stratplan.Set("quadrant", stratplan.Text(quadrant)),
 			stratplan.Set("text", stratplan.Text(f.Title)), stratplan.Set("factor", stratplan.Text(f.E.ID)), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws)))
@@ -284,7 +286,7 @@ func (s *scanStep) present() fyne.CanvasObject {
 		var titles []string
 		for _, f := range s.items {
 			if f.Category == c {
-				titles = append(titles, fmt.Sprintf("%s (%s×%s)", f.Title, scoreText(f.Impact), scoreText(f.Likelihood)))
+				titles = append(titles, fmt.Sprintf("%s (%s×%s)", s.a.tagged(f.E, f.Title), scoreText(f.Impact), scoreText(f.Likelihood)))
 			}
 		}
 		if len(titles) > 0 {

@@ -21,23 +21,25 @@ import (
 // surveyStep is step 2: the member survey, its themes ranked overall and
 // per region, common themes set apart from regional ones.
 type surveyStep struct {
-	a       *App
-	frame   *stepFrame
-	view    *choice
-	viewIDs []string // "" = overall, else a region id
-	topN    *choice
-	minReg  *choice
-	summary *widget.Label
-	list    *keyList
-	result  stratplan.SurveyResult
-	rows    []stratplan.ThemeRank
-	loading bool
+	a         *App
+	frame     *stepFrame
+	view      *choice
+	viewIDs   []string // "" = overall, else a region id
+	topN      *choice
+	minReg    *choice
+	summary   *widget.Label
+	list      *keyList
+	importBtn *button
+	result    stratplan.SurveyResult
+	rows      []stratplan.ThemeRank
+	loading   bool
 }
 
 func newSurveyStep(a *App) stepView {
 	s := &surveyStep{a: a}
 	importBtn := newButton(lang.L("Import survey CSV…"), theme.UploadIcon(), s.importDialog)
 	importBtn.Importance = widget.HighImportance
+	s.importBtn = importBtn
 	s.view = newChoice(nil, func(string) { s.show() })
 	numbers := func(n int) []string {
 		out := make([]string, n)
@@ -147,7 +149,18 @@ func (s *surveyStep) refresh() {
 	s.topN.SetSelected(strconv.Itoa(th.TopN))
 	s.minReg.SetSelected(strconv.Itoa(th.MinRegions))
 	s.loading = false
-	scores := doc.SurveyScores(s.a.workshop)
+	// A survey belongs to one workshop: its import and its thresholds
+	// wait for one; with several, their answers are ranked together.
+	if s.a.workshop == "" {
+		s.importBtn.Disable()
+		s.topN.Disable()
+		s.minReg.Disable()
+	} else {
+		s.importBtn.Enable()
+		s.topN.Enable()
+		s.minReg.Enable()
+	}
+	scores := doc.SurveyScoresIn(s.a.scope())
 	s.result = stratplan.AnalyseSurvey(scores, th)
 	keep := ""
 	if i := s.view.SelectedIndex(); i >= 0 && i < len(s.viewIDs) {
@@ -194,10 +207,10 @@ func (s *surveyStep) show() {
 }
 
 func (s *surveyStep) makePriority(theme string) {
-	ws := s.a.workshop
-	if ws == "" {
+	if s.a.needOne() {
 		return
 	}
+	ws := s.a.workshop
 	for _, p := range s.a.plan.Doc().Priorities(ws) {
 		if strings.EqualFold(p.Title, theme) {
 			s.a.setStatus(lang.L("“{{.Text}}” is already a priority.", map[string]any{"Text": theme}))
@@ -209,7 +222,12 @@ func (s *surveyStep) makePriority(theme string) {
 	}
 }
 
-func (s *surveyStep) importDialog() { s.a.openCSV(s.importCSV) }
+func (s *surveyStep) importDialog() {
+	if s.a.needOne() {
+		return
+	}
+	s.a.openCSV(s.importCSV)
+}
 
 // importCSV reads a survey file; with bad lines, nothing is imported
 // unless the user chooses to skip them.

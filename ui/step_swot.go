@@ -68,7 +68,7 @@ func (s *swotStep) focus() { s.a.win.Canvas().Focus(s.quads[0].entry) }
 func (s *swotStep) refresh() {
 	s.frame.refresh()
 	byQuad := map[string][]stratplan.SWOTItem{}
-	for _, it := range s.a.plan.Doc().SWOT(s.a.workshop) {
+	for _, it := range s.a.plan.Doc().SWOTIn(s.a.scope()) {
 		byQuad[it.Quadrant] = append(byQuad[it.Quadrant], it)
 	}
 	for i, q := range s.quads {
@@ -81,11 +81,7 @@ func (s *swotStep) refresh() {
 		}
 		q.rows.fit()
 		q.list.Refresh()
-		if s.a.workshop == "" {
-			q.entry.Disable()
-		} else {
-			q.entry.Enable()
-		}
+		s.a.gateAdd(q.entry, lang.L(quadrantAdd[i]))
 	}
 }
 
@@ -107,7 +103,7 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 				return
 			}
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(q.items[id].Text)
+			c.Objects[0].(*widget.Label).SetText(q.s.a.tagged(q.items[id].E, q.items[id].Text))
 			icons := c.Objects[1].(*fyne.Container).Objects
 			showIf(icons[0], q.items[id].Factor != "")
 			showIf(icons[1], q.items[id].E.HasConflict())
@@ -121,7 +117,7 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 	q.rows = newWrappedRows(&q.list.List, q.list, 0, func() []string {
 		texts := make([]string, len(q.items))
 		for k, it := range q.items {
-			texts[k] = it.Text
+			texts[k] = q.s.a.tagged(it.E, it.Text)
 		}
 		return texts
 	})
@@ -243,7 +239,7 @@ func (q *quadrant) editDialog(id int) {
 	text.SetMinRowsVisible(3)
 	quad := newChoice(translated(quadrantTitles), nil)
 	quad.SetSelectedIndex(q.index)
-	factors := a.plan.Doc().ScanFactors(a.workshop)
+	factors := a.plan.Doc().ScanFactors(a.plan.Doc().WorkshopOf(it.E)) // the item's own workshop's
 	names := []string{lang.L("None")}
 	sel := 0
 	for i, f := range factors {
@@ -299,7 +295,7 @@ func (s *swotStep) present() fyne.CanvasObject {
 		t := newFitText(1, 2.6, g)
 		paras := make([]para, len(q.items))
 		for k, it := range q.items {
-			paras[k] = para{text: "• " + it.Text}
+			paras[k] = para{text: "• " + s.a.tagged(it.E, it.Text)}
 		}
 		t.set(paras)
 		head := presentHeading(fmt.Sprintf("%s (%d)", lang.L(quadrantTitles[i]), len(q.items)), quadrantColors[i])

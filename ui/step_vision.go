@@ -60,7 +60,7 @@ func newVisionStep(a *App) stepView {
 			v := s.items[i]
 			c := o.(*fyne.Container)
 			text := c.Objects[0].(*widget.Label)
-			text.SetText(v.Text)
+			text.SetText(s.a.tagged(v.E, v.Text))
 			if v.Adopted {
 				text.TextStyle = fyne.TextStyle{Bold: true}
 			} else {
@@ -79,7 +79,7 @@ func newVisionStep(a *App) stepView {
 	s.rows = newWrappedRows(&s.list.List, s.list, 12, func() []string {
 		texts := make([]string, len(s.items))
 		for i, v := range s.items {
-			texts[i] = v.Text
+			texts[i] = s.a.tagged(v.E, v.Text)
 		}
 		return texts
 	})
@@ -125,8 +125,9 @@ func (s *visionStep) voterBar() *voterBar       { return s.voters }
 func (s *visionStep) refresh() {
 	doc := s.a.plan.Doc()
 	s.mission.show(s.a.win.Canvas(), doc.PlanInfo().Mission)
-	s.items = doc.Visions(s.a.workshop)
-	s.points = stratplan.Points(doc.Votes(s.a.workshop))
+	s.a.gateAdd(s.add, lang.L("Add a candidate vision statement…"))
+	s.items = doc.VisionsIn(s.a.scope())
+	s.points = stratplan.Points(doc.VotesIn(s.a.scope()))
 	s.voters.refresh()
 	s.who.SetText(s.voters.summary())
 	s.rows.fit()
@@ -153,7 +154,7 @@ func (s *visionStep) adopt(i int) {
 		s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
-	id, ws := s.items[i].E.ID, s.a.workshop
+	id, ws := s.items[i].E.ID, s.a.plan.Doc().WorkshopOf(s.items[i].E) // adopted by its own workshop
 	if s.a.edit(func(ed *stratplan.Edit) error { return ed.AdoptVision(ws, id) }) {
 		s.a.setStatus(lang.L("Vision adopted: it now heads every step."))
 	}
@@ -198,12 +199,12 @@ func (s *visionStep) present() fyne.CanvasObject {
 	var paras []para
 	for _, v := range s.items {
 		if v.Adopted {
-			paras = append(paras, para{text: v.Text, bold: true})
+			paras = append(paras, para{text: s.a.tagged(v.E, v.Text), bold: true})
 		}
 	}
 	if len(paras) == 0 {
 		for _, v := range s.items {
-			text := "• " + v.Text
+			text := "• " + s.a.tagged(v.E, v.Text)
 			if n := s.points[v.E.ID]; n > 0 {
 				text += " — " + lang.N("{{.Count}} votes", n, map[string]any{"Count": n})
 			}

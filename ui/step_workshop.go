@@ -20,7 +20,11 @@ type workshopStep struct {
 	obj   *fyne.Container
 	frame *stepFrame
 
-	empty fyne.CanvasObject
+	empty   fyne.CanvasObject
+	detail  *fyne.Container // the workshop's form, or with several workshops the list of them
+	form    fyne.CanvasObject
+	several *widget.Label
+	list    fyne.CanvasObject // the workshops shown, with several
 
 	title, venue, facilitator, date *commitEntry
 	region                          *idSelect
@@ -74,13 +78,19 @@ func newWorkshopStep(a *App) stepView {
 	)
 	s.people = newParticipantsView(a)
 	details := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle(lang.L("Details of the workshop"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form))
+	s.form = details
+	s.several = widget.NewLabel("")
+	s.several.Wrapping = fyne.TextWrapWord
+	s.list = container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("All workshops"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.several))
+	s.detail = container.NewStack(details)
 	s.frame = newStepFrame(a, stepParts{
 		Key:    "workshop",
 		Title:  msg("Workshop"),
 		Help:   msg("The workshop's details at the right are saved when you press Enter or leave a field. Add participants in the row above the table (Enter adds), or import them from a CSV file with the columns name, member, role."),
 		Add:    s.people.quick,
 		Body:   s.people.table.obj,
-		Detail: details,
+		Detail: s.detail,
 		Wide:   true,
 		Tools: []tool{
 			{theme.UploadIcon(), msg("Import CSV…"), s.people.importDialog},
@@ -120,6 +130,10 @@ func (s *workshopStep) set(field, value string) {
 func (s *workshopStep) refresh() {
 	doc := s.a.plan.Doc()
 	e := doc.Get(stratplan.KindWorkshop, s.a.workshop)
+	if e == nil && s.a.severalWorkshops() && len(doc.WorkshopsIn(s.a.scope())) > 0 {
+		s.showSeveral()
+		return
+	}
 	if e == nil {
 		s.obj.Objects = []fyne.CanvasObject{s.empty}
 		s.obj.Refresh()
@@ -128,6 +142,10 @@ func (s *workshopStep) refresh() {
 	if s.obj.Objects[0] != s.frame.object() {
 		s.obj.Objects = []fyne.CanvasObject{s.frame.object()}
 		s.obj.Refresh()
+	}
+	if s.detail.Objects[0] != s.form {
+		s.detail.Objects = []fyne.CanvasObject{s.form}
+		s.detail.Refresh()
 	}
 	s.loading = true
 	defer func() { s.loading = false }()
@@ -151,6 +169,36 @@ func (s *workshopStep) refresh() {
 	}
 	for _, b := range s.badges {
 		b.show(e.Key())
+	}
+	s.people.refresh()
+	s.frame.refresh()
+}
+
+// showSeveral lists the participants of every workshop shown and, in
+// place of the form, the workshops themselves: their details are edited
+// one workshop at a time.
+func (s *workshopStep) showSeveral() {
+	if s.obj.Objects[0] != s.frame.object() {
+		s.obj.Objects = []fyne.CanvasObject{s.frame.object()}
+		s.obj.Refresh()
+	}
+	doc := s.a.plan.Doc()
+	count := map[string]int{}
+	for _, p := range doc.ParticipantsIn(s.a.scope()) {
+		count[doc.WorkshopOf(p.E)]++
+	}
+	lines := []string{lang.L("To change a workshop's details or add participants, choose one workshop at the top.")}
+	for _, w := range doc.WorkshopsIn(s.a.scope()) {
+		line := s.a.origin(w.E) + " — " + workshopLabel(w, doc)
+		if w.Region != "" {
+			line += " (" + doc.RegionName(w.Region) + ")"
+		}
+		lines = append(lines, line+" · "+lang.N("{{.Count}} participants", count[w.E.ID], map[string]any{"Count": count[w.E.ID]}))
+	}
+	s.several.SetText(strings.Join(lines, "\n\n"))
+	if s.detail.Objects[0] != s.list {
+		s.detail.Objects = []fyne.CanvasObject{s.list}
+		s.detail.Refresh()
 	}
 	s.people.refresh()
 	s.frame.refresh()
@@ -186,6 +234,9 @@ func validDate(s string) error {
 func (s *workshopStep) present() fyne.CanvasObject {
 	doc := s.a.plan.Doc()
 	e := doc.Get(stratplan.KindWorkshop, s.a.workshop)
+	if e == nil && s.a.severalWorkshops() {
+		return s.presentSeveral()
+	}
 	if e == nil {
 		return widget.NewLabel("")
 	}
@@ -208,6 +259,28 @@ func (s *workshopStep) present() fyne.CanvasObject {
 		names = append(names, n)
 	}
 	paras = append(paras, para{text: strings.Join(names, " · ")})
+	t.set(paras)
+	return t
+}
+
+// presentSeveral shows each workshop shown and who took part in it.
+func (s *workshopStep) presentSeveral() fyne.CanvasObject {
+	doc := s.a.plan.Doc()
+	names := map[string][]string{}
+	for _, p := range s.people.rows {
+		n := p.Name
+		if p.Member != "" {
+			n += " (" + p.Member + ")"
+		}
+		ws := doc.WorkshopOf(p.E)
+		names[ws] = append(names[ws], n)
+	}
+	var paras []para
+	for _, w := range doc.WorkshopsIn(s.a.scope()) {
+		head := s.a.origin(w.E) + " — " + workshopLabel(w, doc) + fmt.Sprintf(" (%d)", len(names[w.E.ID]))
+		paras = append(paras, para{text: head, bold: true}, para{text: strings.Join(names[w.E.ID], " · ")})
+	}
+	t := newFitText(1, 2.4, nil)
 	t.set(paras)
 	return t
 }

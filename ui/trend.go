@@ -41,7 +41,7 @@ func (r *indicatorRow) CreateRenderer() fyne.WidgetRenderer {
 
 // set shows an indicator's standing.
 func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress) {
-	name := p.Name
+	name := a.tagged(p.E, p.Name)
 	if p.Unit != "" {
 		name += " (" + p.Unit + ")"
 	}

@@ -48,6 +48,15 @@ func (v *voterBar) dots() int {
 
 func (v *voterBar) refresh() {
 	doc := v.a.plan.Doc()
+	if v.a.workshop == "" {
+		// Each workshop votes with its own participants and dots.
+		v.people, v.left = nil, nil
+		v.sel.fill(nil, nil, "", false)
+		v.sel.Select.Disable()
+		v.remaining.SetText(lang.L("Choose one workshop to vote."))
+		return
+	}
+	v.sel.Select.Enable()
 	v.people = doc.Participants(v.a.workshop)
 	votes := doc.Votes(v.a.workshop)
 	dots := v.dots()
@@ -67,6 +76,9 @@ func (v *voterBar) refresh() {
 }
 
 func (v *voterBar) showRemaining() {
+	if v.a.workshop == "" {
+		return
+	}
 	if who := v.voter(); who != "" {
 		left := v.left[who]
 		v.remaining.SetText(lang.N("{{.Count}} dots left", left, map[string]any{"Count": left}))
@@ -93,6 +105,9 @@ func (v *voterBar) summary() string {
 			waiting = append(waiting, p.Name)
 		}
 	}
+	if v.a.workshop == "" {
+		return ""
+	}
 	s := lang.L("{{.Done}} of {{.All}} participants have given all their dots.", map[string]any{"Done": done, "All": len(v.people)})
 	if len(waiting) > 0 {
 		s += " " + lang.L("Not yet: {{.Names}}.", map[string]any{"Names": strings.Join(waiting, ", ")})
@@ -111,6 +126,9 @@ func (v *voterBar) pointsOf(voter, target string) int {
 
 // give changes the voter's points on target by delta, within their dots.
 func (v *voterBar) give(target string, delta int) {
+	if v.a.needOne() {
+		return
+	}
 	who := v.voter()
 	if who == "" {
 		v.a.setStatus(lang.L("Choose who is voting first: type the first letters of a name, or Alt+↓."))
@@ -130,11 +148,12 @@ func (v *voterBar) give(target string, delta int) {
 	v.a.edit(func(ed *stratplan.Edit) error { return ed.SetVote(ws, who, target, next) })
 }
 
-func (v *voterBar) name(id string) string {
-	for _, p := range v.people {
-		if p.E.ID == id {
-			return p.Name
-		}
+func (v *voterBar) name(id string) string { return voterName(v.a.plan.Doc(), id) }
+
+// voterName is the name of the participant with that id, or the id.
+func voterName(doc *stratplan.Document, id string) string {
+	if e := doc.Get(stratplan.KindParticipant, id); e != nil && e.Str("name") != "" {
+		return e.Str("name")
 	}
 	return id
 }

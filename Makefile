@@ -16,8 +16,9 @@ build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/stratplan
 
 ## test: install what the tests need and run the whole suite with the race detector
+## (the window tests take 6 minutes under the race detector on two idle cores, far more on busy ones: hence a longer timeout than go test's 10 minutes)
 test: test-deps vet
-	$(TESTENV) $(GO) test -race -tags $(TAGS) -count=1 ./...
+	$(TESTENV) $(GO) test -race -tags $(TAGS) -count=1 -timeout 45m ./...
 
 deps:
 	@scripts/deps.sh build

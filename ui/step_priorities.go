@@ -120,6 +120,16 @@ func newPrioritiesStep(a *App) stepView {
 
 func (s *prioritiesStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *prioritiesStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
+
+// selectKey chooses a priority.
+func (s *prioritiesStep) selectKey(k stratplan.Key) bool {
+	for i, p := range s.ranked {
+		if p.E.Key() == k {
+			return chooseRow(s.a, s.table.keyTable, i)
+		}
+	}
+	return false
+}
 func (s *prioritiesStep) voterBar() *voterBar       { return s.voters }
 
 // votesText is the votes of a priority in the table: the number alone,

@@ -304,7 +304,7 @@ func exportError(path string, err error) error {
 		why = lang.L("The disk is full: free some space, or choose another disk such as a USB stick, and export again.")
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		why = lang.L("stratplan may not write in {{.Dir}}: choose another folder, such as your Documents, and export again.", map[string]any{"Dir": filepath.Dir(path)})
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
 		why = lang.L("The folder {{.Dir}} is not there any more: choose another one and export again.", map[string]any{"Dir": filepath.Dir(path)})
 	default:
 		why = strings.TrimPrefix(err.Error(), path+": ")

@@ -120,6 +120,7 @@ func newPrioritiesStep(a *App) stepView {
 
 func (s *prioritiesStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *prioritiesStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
+func (s *prioritiesStep) voterBar() *voterBar       { return s.voters }
 
 // selectKey chooses a priority.
 func (s *prioritiesStep) selectKey(k stratplan.Key) bool {
@@ -130,7 +131,6 @@ func (s *prioritiesStep) selectKey(k stratplan.Key) bool {
 	}
 	return false
 }
-func (s *prioritiesStep) voterBar() *voterBar       { return s.voters }
 
 // votesText is the votes of a priority in the table: the number alone,
 // which the column always has room for.

@@ -120,6 +120,7 @@ func newVisionStep(a *App) stepView {
 
 func (s *visionStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *visionStep) focus()                    { s.a.win.Canvas().Focus(s.add) }
+func (s *visionStep) voterBar() *voterBar       { return s.voters }
 
 // selectKey chooses a candidate vision.
 func (s *visionStep) selectKey(k stratplan.Key) bool {
@@ -132,7 +133,6 @@ func (s *visionStep) selectKey(k stratplan.Key) bool {
 	}
 	return false
 }
-func (s *visionStep) voterBar() *voterBar       { return s.voters }
 
 func (s *visionStep) refresh() {
 	doc := s.a.plan.Doc()

@@ -222,7 +222,7 @@ func (a *App) askExportPath(title, name string, extra []*widget.FormItem, write 
 		path := filepath.Join(dir, n)
 		a.fy.Preferences().SetString(prefExportDir, dir)
 		a.confirmReplace(path, func() { write(path) })
-	}, fyne.NewSize(620, 0))
+	}, fyne.NewSize(760, 0))
 	a.win.Canvas().Focus(file)
 }
 

@@ -89,7 +89,9 @@ func newReviewStep(a *App) stepView {
 	xlsx := newButton(lang.L("Spreadsheet (xlsx)…"), theme.GridIcon(), a.exportSpreadsheet)
 	bundle := newButton(lang.L("Bundle for the Secretariat…"), theme.MailSendIcon(), a.exportBundle)
 	options := container.NewGridWithColumns(2, field(lang.L("Paper"), s.paper, ""), field(lang.L("Language"), s.language, ""))
-	exports := container.NewVBox(widget.NewSeparator(), options, s.pdf, xlsx, bundle)
+	bottom := canvas.NewRectangle(color.Transparent) // the last button clear of the window's edge
+	bottom.SetMinSize(fyne.NewSize(0, theme.Padding()))
+	exports := container.NewVBox(widget.NewSeparator(), options, s.pdf, xlsx, bundle, bottom)
 	detail := container.NewBorder(s.previewNote, exports, nil, nil, s.preview)
 
 	s.frame = newStepFrame(a, stepParts{
@@ -135,6 +137,11 @@ func (s *reviewStep) refresh() {
 	}
 	if s.list.selected >= len(s.items) {
 		s.list.UnselectAll()
+	}
+	if s.a.workshop == "" {
+		s.pdf.Disable()
+	} else {
+		s.pdf.Enable()
 	}
 	s.rows.fit()
 	s.list.Refresh()

@@ -53,7 +53,7 @@ type previewOf struct {
 const previewDPMM = 3
 
 // reviewStepWidth is the width of the step names' column, in text sizes.
-const reviewStepWidth = 10
+const reviewStepWidth = 13
 
 func newReviewStep(a *App) stepView {
 	s := &reviewStep{a: a}
@@ -101,7 +101,7 @@ func newReviewStep(a *App) stepView {
 		Body:   body,
 		Detail: detail,
 		Wide:   true,
-		Tools:  []tool{{theme.NavigateNextIcon(), msg("Go to the step"), func() { s.open(s.list.selected) }}},
+		Tools:  []tool{{theme.NavigateNextIcon(), msg("Go to the step"), func() { s.open(s.list.target()) }}},
 	})
 	return s
 }
@@ -364,7 +364,8 @@ func newReviewRow() *reviewRow {
 }
 
 func (r *reviewRow) CreateRenderer() fyne.WidgetRenderer {
-	left := container.NewHBox(r.icon, fixedUnits(reviewStepWidth, r.step))
+	// The icon and the step's name stay on the first line of a wrapped text.
+	left := container.NewVBox(container.NewHBox(r.icon, fixedUnits(reviewStepWidth, r.step)))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, nil, r.text))
 }
 

@@ -185,6 +185,20 @@ func (s *reviewStep) fillRow(i int, r *reviewRow) {
 	r.onDoubleTap = func() { s.open(i) }
 }
 
+// present shows the checklist to the room, step by step.
+func (s *reviewStep) present() fyne.CanvasObject {
+	list := newFitText(1, 2.2, nil)
+	paras := []para{{text: s.summary.Text}}
+	for i, it := range s.items {
+		if i == 0 || s.items[i-1].Step != it.Step {
+			paras = append(paras, para{text: reviewStepName(it.Step), bold: true})
+		}
+		paras = append(paras, para{text: "• " + reviewText(it)})
+	}
+	list.set(paras)
+	return list
+}
+
 // open goes to the step where line i is fixed.
 func (s *reviewStep) open(i int) {
 	if i >= 0 && i < len(s.items) {

@@ -115,6 +115,12 @@ func TestReviewOfTheExampleLeadsToTheStepAndTheItem(t *testing.T) {
 	if !strings.Contains(s.summary.Text, fmt.Sprintf("%d things are still missing", len(want))) {
 		t.Fatalf("summary %q", s.summary.Text)
 	}
+	// The room sees the same checklist in presentation mode.
+	a.togglePresentation()
+	if a.present == nil || !containsText(a.present.body, reviewText(want[0])) {
+		t.Fatal("presentation mode does not show the checklist")
+	}
+	pressEscape(a)
 	find := func(lack stratplan.Lack) (int, stratplan.ReviewItem) {
 		for i, it := range s.items {
 			if it.Lack == lack {

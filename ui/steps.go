@@ -65,7 +65,7 @@ func init() {
 		{key: "actions", name: "Actions", build: newActionsStep, about: "For each priority: actions with owner, dates, budget, staff months and status, and their deliverables. Totals are checked against the plan's available budget and staff."},
 		{key: "indicators", name: "Indicators", build: newIndicatorsStep, about: "How each priority or action will be measured: unit, baseline, target, direction, frequency and data source, or a text target. Every change of target is kept with its reason."},
 		{key: "monitoring", name: "Monitoring", build: newMonitoringStep},
-		{key: "review", name: "Review & export", build: newReviewStep, about: "A completeness checklist, the PDF report for participants, and the bundle that carries this workshop to the Secretariat."},
+		{key: "review", name: "Review & export", build: newReviewStep},
 	}
 	pages = append(append([]step{}, steps...),
 		step{key: "plan", name: "Plan", build: newSetupView},

@@ -54,7 +54,7 @@ xdotool key ctrl+4; shot scan
 xdotool key ctrl+6; sleep 0.5; xdotool key Tab Tab Tab; shot priorities
 xdotool key ctrl+7; sleep 0.5; xdotool key Tab; shot actions
 xdotool key ctrl+8; sleep 0.5; xdotool key Tab; shot indicators
-xdotool key ctrl+0; shot planned-step
+xdotool key ctrl+0; shot review 2
 # Presentation mode: the whole SWOT, then the ranked priorities and their matrix.
 xdotool key ctrl+5; sleep 0.5; xdotool key F11; full present-swot
 xdotool key ctrl+6; full present-priorities

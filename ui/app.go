@@ -125,6 +125,8 @@ type App struct {
 	jobs sync.WaitGroup // work running off the UI goroutine
 
 	focusPriority string // the priority the Actions and Indicators steps open on
+
+	report reportOptions // the paper and language reports are written in
 }
 
 // New creates the window on fy. Call Start to show a plan or the welcome.

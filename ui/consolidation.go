@@ -124,7 +124,10 @@ func newConsolidationView(a *App) stepView {
 		Chooser: filters,
 		Body:    v.tabs,
 		NoNotes: true,
-		Tools:   []tool{{theme.DownloadIcon(), msg("Import bundles…"), func() { a.importBundles() }}},
+		Tools: []tool{
+			{theme.DownloadIcon(), msg("Import bundles…"), func() { a.importBundles() }},
+			{theme.DocumentIcon(), msg("Consolidated report (PDF)…"), a.exportConsolidated},
+		},
 	})
 	return v
 }

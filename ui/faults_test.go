@@ -218,7 +218,7 @@ func TestMonitoringAndReviewKeepNotes(t *testing.T) {
 		if i == 8 {
 			p.frame = stepOf[*monitoringStep](t, a, i).frame
 		} else {
-			p.frame = stepOf[*plannedStep](t, a, i).frame
+			p.frame = stepOf[*reviewStep](t, a, i).frame
 		}
 		if p.frame.notes == nil {
 			t.Fatalf("step %d has no notes", i+1)

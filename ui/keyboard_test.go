@@ -126,7 +126,7 @@ func TestEveryShortcutDoesWhatItsMenuSays(t *testing.T) {
 	if a.current != 8 {
 		t.Errorf("Ctrl+PageUp twice and Ctrl+PageDown went to step %d", a.current+1)
 	}
-	dialogs := map[fyne.KeyName]string{fyne.KeyE: "Export bundle", fyne.KeyI: "Import bundles", fyne.KeyN: "New plan", fyne.KeyT: "Timer", fyne.KeyO: ""}
+	dialogs := map[fyne.KeyName]string{fyne.KeyE: "Export bundle", fyne.KeyP: "Export the workshop report", fyne.KeyI: "Import bundles", fyne.KeyN: "New plan", fyne.KeyT: "Timer", fyne.KeyO: ""}
 	for k, title := range dialogs {
 		shortcutOn(a, shortcut(k))
 		if overlays(a) == 0 || title != "" && !overlayShows(a, title) {
@@ -174,7 +174,7 @@ func TestEveryShortcutDoesWhatItsMenuSays(t *testing.T) {
 	}
 	// Every item with a shortcut was pressed above, or by the undo tests.
 	for key, it := range a.menuItems {
-		if it.Shortcut != nil && !strings.Contains("step1 step2 step3 step4 step5 step6 step7 step8 step9 step10 next prev export import new open timer larger smaller normal nextVoter prevVoter shortcuts present undo redo quit", key) {
+		if it.Shortcut != nil && !strings.Contains("step1 step2 step3 step4 step5 step6 step7 step8 step9 step10 next prev export exportPDF import new open timer larger smaller normal nextVoter prevVoter shortcuts present undo redo quit", key) {
 			t.Errorf("the %s shortcut is not tested", key)
 		}
 	}

@@ -63,6 +63,8 @@ func (a *App) buildMenu() *fyne.MainMenu {
 		command{key: "setup", label: msg("Plan set-up: regions, objectives, budget…"), run: func() { a.showStep(pageIndex("plan")) }, plan: true},
 		sep,
 		command{key: "export", label: msg("Export bundle…"), sc: shortcut(fyne.KeyE), run: a.exportBundle, plan: true},
+		command{key: "exportPDF", label: msg("Export PDF report…"), sc: shortcut(fyne.KeyP), run: a.exportReport, plan: true},
+		command{key: "exportXLSX", label: msg("Export spreadsheet…"), run: a.exportSpreadsheet, plan: true},
 		command{key: "import", label: msg("Import bundles…"), sc: shortcut(fyne.KeyI), run: func() { a.importBundles() }, plan: true},
 		command{key: "keys", label: msg("Trusted keys and this laptop…"), run: a.showKeys, plan: true},
 		sep,

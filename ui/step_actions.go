@@ -154,6 +154,16 @@ func newActionsStep(a *App) stepView {
 func (s *actionsStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *actionsStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 
+// selectKey chooses an action of the priority shown.
+func (s *actionsStep) selectKey(k stratplan.Key) bool {
+	for i, x := range s.actions {
+		if x.E.Key() == k {
+			return chooseRow(s.a, s.table.keyTable, i)
+		}
+	}
+	return false
+}
+
 func (s *actionsStep) money(f float64) string {
 	cur := s.a.plan.Doc().PlanInfo().Currency
 	return strings.TrimSpace(formatAmount(f) + " " + cur)

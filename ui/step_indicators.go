@@ -98,6 +98,16 @@ func newIndicatorsStep(a *App) stepView {
 func (s *indicatorsStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *indicatorsStep) focus()                    { s.a.win.Canvas().Focus(s.name) }
 
+// selectKey chooses an indicator of what is shown as measured.
+func (s *indicatorsStep) selectKey(k stratplan.Key) bool {
+	for i, x := range s.items {
+		if x.E.Key() == k {
+			return chooseRow(s.a, s.table.keyTable, i)
+		}
+	}
+	return false
+}
+
 func (s *indicatorsStep) current() string { return s.of.id() }
 
 func (s *indicatorsStep) refresh() {

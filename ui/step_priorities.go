@@ -125,6 +125,16 @@ func (s *prioritiesStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *prioritiesStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 func (s *prioritiesStep) voterBar() *voterBar       { return s.voters }
 
+// selectKey chooses a priority.
+func (s *prioritiesStep) selectKey(k stratplan.Key) bool {
+	for i, p := range s.ranked {
+		if p.E.Key() == k {
+			return chooseRow(s.a, s.table.keyTable, i)
+		}
+	}
+	return false
+}
+
 // votesText is the votes of a priority in the table: the number alone,
 // which the column always has room for.
 func votesText(n int) string {

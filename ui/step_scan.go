@@ -124,6 +124,16 @@ func scoreText(n int) string {
 func (s *scanStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *scanStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 
+// selectKey chooses a factor, if the list shows it.
+func (s *scanStep) selectKey(k stratplan.Key) bool {
+	for i, f := range s.items {
+		if f.E.Key() == k {
+			return chooseRow(s.a, s.table.keyTable, i)
+		}
+	}
+	return false
+}
+
 func (s *scanStep) refresh() {
 	s.a.gateAdd(s.title, lang.L("Add a factor, e.g. AfCFTA enters into force…"))
 	all := s.a.plan.Doc().ScanFactorsIn(s.a.scope())

@@ -122,6 +122,18 @@ func (s *visionStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *visionStep) focus()                    { s.a.win.Canvas().Focus(s.add) }
 func (s *visionStep) voterBar() *voterBar       { return s.voters }
 
+// selectKey chooses a candidate vision.
+func (s *visionStep) selectKey(k stratplan.Key) bool {
+	for i, v := range s.items {
+		if v.E.Key() == k {
+			s.list.pick(i)
+			s.a.win.Canvas().Focus(s.list)
+			return true
+		}
+	}
+	return false
+}
+
 func (s *visionStep) refresh() {
 	doc := s.a.plan.Doc()
 	s.mission.show(s.a.win.Canvas(), doc.PlanInfo().Mission)

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 )
 
 // stepView is one workshop step on screen.
@@ -18,8 +16,8 @@ type stepView interface {
 type step struct {
 	key   string
 	name  string
-	about string                // what the step holds, shown until it is built
-	build func(a *App) stepView // nil: not built yet
+	about string // what the step holds, shown in presentation mode when the step has no view for the room
+	build func(a *App) stepView
 }
 
 func (s step) title() string { return lang.L(s.name) }
@@ -67,13 +65,7 @@ func init() {
 		{key: "actions", name: "Actions", build: newActionsStep, about: "For each priority: actions with owner, dates, budget, staff months and status, and their deliverables. Totals are checked against the plan's available budget and staff."},
 		{key: "indicators", name: "Indicators", build: newIndicatorsStep, about: "How each priority or action will be measured: unit, baseline, target, direction, frequency and data source, or a text target. Every change of target is kept with its reason."},
 		{key: "monitoring", name: "Monitoring", build: newMonitoringStep},
-		{key: "review", name: "Review & export", about: "A completeness checklist, the PDF report for participants, and the bundle that carries this workshop to the Secretariat."},
-	}
-	for i := range steps {
-		if steps[i].build == nil {
-			s := steps[i]
-			steps[i].build = func(a *App) stepView { return newPlannedStep(a, s) }
-		}
+		{key: "review", name: "Review & export", build: newReviewStep},
 	}
 	pages = append(append([]step{}, steps...),
 		step{key: "plan", name: "Plan", build: newSetupView},
@@ -85,25 +77,3 @@ func init() {
 	}
 	sidebarOrder = append(sidebarOrder, pageIndex("consolidation"), pageIndex("conflicts"))
 }
-
-// plannedStep tells the user what a step will hold, and keeps its notes.
-type plannedStep struct {
-	frame *stepFrame
-	about string
-}
-
-func newPlannedStep(a *App, s step) stepView {
-	about := widget.NewLabel(lang.L(s.about))
-	about.Wrapping = fyne.TextWrapWord
-	soon := widget.NewLabelWithStyle(lang.L("This step is not in this version of stratplan yet. Meanwhile, keep its notes in the notes drawer (Notes, at the top right)."),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	soon.Wrapping = fyne.TextWrapWord
-	card := widget.NewCard("", "", container.NewVBox(about, widget.NewSeparator(), soon))
-	p := &plannedStep{about: s.about}
-	p.frame = newStepFrame(a, stepParts{Key: s.key, Title: s.name, Body: container.NewVBox(card)})
-	return p
-}
-
-func (p *plannedStep) object() fyne.CanvasObject { return p.frame.object() }
-func (p *plannedStep) refresh()                  { p.frame.refresh() }
-func (p *plannedStep) focus()                    {}

@@ -44,6 +44,7 @@ func TestStepsMatchTheirGoldenLayout(t *testing.T) {
 	a := newExampleApp(t)
 	for i, st := range steps {
 		a.showStep(i)
+		a.jobs.Wait() // the review's preview is drawn off the UI goroutine
 		a.win.Canvas().Unfocus()
 		assertMarkup(t, "step_"+st.key+".xml", a.views[i].object())
 	}

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,7 @@ type reviewStep struct {
 	list    *keyList
 	rows    *wrappedRows
 	items   []stratplan.ReviewItem
+	from    []string // with all workshops: the workshop each line is about
 
 	preview         *canvas.Image
 	previewNote     *widget.Label
@@ -70,8 +72,8 @@ func newReviewStep(a *App) stepView {
 	s.list.OnEdit = s.open
 	s.rows = newWrappedRows(&s.list.List, s.list, reviewStepWidth+2, func() []string {
 		texts := make([]string, len(s.items))
-		for i, it := range s.items {
-			texts[i] = reviewText(it)
+		for i := range s.items {
+			texts[i] = s.text(i)
 		}
 		return texts
 	})
@@ -120,14 +122,54 @@ func (s *reviewStep) focus() {
 
 func (s *reviewStep) refresh() {
 	doc := s.a.plan.Doc()
-	s.items = nil
-	if s.a.workshop != "" {
+	s.items, s.from = nil, nil
+	several := s.a.severalWorkshops()
+	switch {
+	case s.a.workshop != "":
 		s.items = doc.Review(s.a.workshop)
+	case several:
+		// Every workshop in view, step by step, each line naming its
+		// workshop.
+		// The plan's set-up is every workshop's: its lines come once,
+		// naming no workshop.
+		type line struct {
+			lack  stratplan.Lack
+			at    stratplan.Key
+			field string
+		}
+		planWide := map[line]bool{}
+		for _, w := range doc.WorkshopsIn(s.a.scope()) {
+			for _, it := range doc.Review(w.E.ID) {
+				from := w.E.ID
+				if it.Step == 0 {
+					l := line{it.Lack, it.At, it.Field}
+					if planWide[l] {
+						continue
+					}
+					planWide[l], from = true, ""
+				}
+				s.items = append(s.items, it)
+				s.from = append(s.from, from)
+			}
+		}
+		order := make([]int, len(s.items))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(x, y int) int { return s.items[x].Step - s.items[y].Step })
+		items, from := make([]stratplan.ReviewItem, len(order)), make([]string, len(order))
+		for i, j := range order {
+			items[i], from[i] = s.items[j], s.from[j]
+		}
+		s.items, s.from = items, from
 	}
 	switch {
-	case s.a.workshop == "":
+	case s.a.workshop == "" && !several:
 		s.summary.Importance = widget.MediumImportance
 		s.summary.SetText(lang.L("This plan has no workshop yet: create one with + at the top, then fill in its steps."))
+	case len(s.items) == 0 && several:
+		s.summary.Importance = widget.SuccessImportance
+		s.summary.SetText(lang.L("Nothing missing: every workshop shown is ready to close."))
 	case len(s.items) == 0:
 		s.summary.Importance = widget.SuccessImportance
 		s.summary.SetText(lang.L("Nothing missing: this workshop is ready to close."))
@@ -172,7 +214,7 @@ func (s *reviewStep) fillRow(i int, r *reviewRow) {
 		r.step.Importance = widget.LowImportance // the same step as above
 	}
 	r.step.Refresh()
-	r.text.SetText(reviewText(it))
+	r.text.SetText(s.text(i))
 	if it.Lack == stratplan.LackConflict || it.Lack == stratplan.LackDates {
 		r.icon.SetResource(theme.WarningIcon())
 	} else {
@@ -193,17 +235,36 @@ func (s *reviewStep) present() fyne.CanvasObject {
 		if i == 0 || s.items[i-1].Step != it.Step {
 			paras = append(paras, para{text: reviewStepName(it.Step), bold: true})
 		}
-		paras = append(paras, para{text: "• " + reviewText(it)})
+		paras = append(paras, para{text: "• " + s.text(i)})
 	}
 	list.set(paras)
 	return list
 }
 
-// open goes to the step where line i is fixed.
-func (s *reviewStep) open(i int) {
-	if i >= 0 && i < len(s.items) {
-		s.a.goToReviewItem(s.items[i])
+// text is line i as the list shows it: after the short name of its
+// workshop when the step shows several.
+func (s *reviewStep) text(i int) string {
+	t := reviewText(s.items[i])
+	if i < len(s.from) {
+		if o, ok := s.a.origins[s.from[i]]; ok {
+			return o + " · " + t
+		}
 	}
+	return t
+}
+
+// open goes to the step where line i is fixed. A step left empty is
+// filled in one workshop: with all workshops shown, that workshop is
+// chosen first.
+func (s *reviewStep) open(i int) {
+	if i < 0 || i >= len(s.items) {
+		return
+	}
+	it := s.items[i]
+	if i < len(s.from) && it.Lack == stratplan.LackEmptyStep {
+		s.a.selectWorkshop(s.from[i])
+	}
+	s.a.goToReviewItem(it)
 }
 
 // reviewStepName is "7  Actions", or "Plan" for the plan's set-up.
@@ -307,7 +368,11 @@ func (s *reviewStep) refreshPreview() {
 		s.drawn = want
 		s.preview.Image = nil
 		s.preview.Refresh()
-		s.previewNote.SetText(lang.L("The report's first page shows here once the plan has a workshop."))
+		if a.severalWorkshops() {
+			s.previewNote.SetText(lang.L("A report is of one workshop: choose it at the top to see its first page here."))
+		} else {
+			s.previewNote.SetText(lang.L("The report's first page shows here once the plan has a workshop."))
+		}
 		return
 	}
 	s.drawing = true

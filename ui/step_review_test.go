@@ -352,3 +352,59 @@ func TestTheReviewShowsTheReportsFirstPage(t *testing.T) {
 		t.Fatalf("the Letter preview is %d × %d", w, h)
 	}
 }
+
+func TestReviewWithAllWorkshopsNamesEachLinesWorkshop(t *testing.T) {
+	a := newExampleApp(t)
+	withTwoRegions(t, a)
+	s := reviewOf(t, a)
+	chooseAll(t, a)
+	doc := a.plan.Doc()
+	want, planWide := 0, map[string]bool{}
+	for _, w := range doc.WorkshopsIn(a.scope()) {
+		for _, it := range doc.Review(w.E.ID) {
+			if it.Step == 0 { // the plan's set-up: once, not once per workshop
+				k := fmt.Sprint(it.Lack, it.At, it.Field)
+				if planWide[k] {
+					continue
+				}
+				planWide[k] = true
+			}
+			want++
+		}
+	}
+	if want == 0 || len(s.items) != want {
+		t.Fatalf("All workshops: %d lines, the workshops' reviews have %d", len(s.items), want)
+	}
+	if strings.Contains(s.summary.Text, "no workshop yet") {
+		t.Fatalf("All workshops says %q", s.summary.Text)
+	}
+	var texts []string
+	for i := range s.items {
+		texts = append(texts, s.text(i))
+	}
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, "ESA-1 · ") || !strings.Contains(all, "WCA-1 · ") {
+		t.Fatalf("the lines do not say which workshop they are about: %s", all)
+	}
+	for i := range s.items {
+		if s.items[i].Step == 0 && strings.Contains(s.text(i), " · ") {
+			t.Fatalf("a line of the plan's set-up names a workshop: %q", s.text(i))
+		}
+		if i > 0 && s.items[i].Step < s.items[i-1].Step {
+			t.Fatalf("line %d is of step %d after step %d", i, s.items[i].Step, s.items[i-1].Step)
+		}
+	}
+	// A step left empty is filled in one workshop: opening its line
+	// chooses that workshop.
+	for i, it := range s.items {
+		if it.Lack == stratplan.LackEmptyStep {
+			from := s.from[i]
+			s.open(i)
+			if a.workshop != from || a.current != it.Step-1 {
+				t.Fatalf("the empty step's line opened step %d of workshop %q, want step %d of %q", a.current+1, a.workshop, it.Step, from)
+			}
+			return
+		}
+	}
+	t.Fatal("no workshop of the merged plan has an empty step")
+}

@@ -33,6 +33,13 @@ func (f *face) advance(r rune) float64 {
 		return w
 	}
 	w := -1.0
+	// The PDF writer's Unicode fonts hold the Basic Multilingual Plane only
+	// (it panics beyond it): a character past U+FFFF, such as most emoji, is
+	// not covered even where the font has a glyph for it.
+	if r > 0xFFFF {
+		f.widths[r] = w
+		return w
+	}
 	if gi, err := f.font.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
 		if adv, err := f.font.GlyphAdvance(&f.buf, gi, fixed.I(1000), font.HintingNone); err == nil {
 			// Rounded as the PDF writer rounds its width table.

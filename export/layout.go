@@ -258,21 +258,16 @@ func (l *layout) wrap(s string, width, size float64, bold bool) []string {
 		}
 		for _, w := range words {
 			ww := wordWidth(w)
-			for ww > width {
-				// A word longer than the line: cut it where it fills the line.
+			if ww > width {
+				// A word longer than the line: cut it where it fills each
+				// line, measuring every character once (a word of 100,000
+				// characters takes as long as 100,000 short ones).
 				if len(cur) > 0 {
 					flush()
 				}
-				rs := []rune(w)
-				n := len(rs) - 1
-				for n > 1 && wordWidth(string(rs[:n])) > width {
-					n = n * 9 / 10
-				}
-				for n+1 < len(rs) && wordWidth(string(rs[:n+1])) <= width {
-					n++
-				}
-				lines = append(lines, string(rs[:n]))
-				w = string(rs[n:])
+				var rest []string
+				rest, w = cutWord(f, w, width, size, wordWidth)
+				lines = append(lines, rest...)
 				ww = wordWidth(w)
 			}
 			add := ww
@@ -291,6 +286,41 @@ func (l *layout) wrap(s string, width, size float64, bold bool) []string {
 		}
 	}
 	return lines
+}
+
+// cutWord cuts a word wider than width millimetres into lines that fill
+// it, and returns them and the last piece (which fits). Arabic letters are
+// measured in the form the whole word gives them.
+func cutWord(f *face, w string, width, size float64, measure func(string) float64) ([]string, string) {
+	rs := []rune(w)
+	shaped := rs
+	if hasArabic(w) {
+		if s := shapeArabic(rs); len(s) == len(rs) {
+			shaped = s
+		}
+	}
+	var lines []string
+	start, lineW := 0, 0.0
+	for i := 0; i < len(shaped); i++ {
+		adv := f.advance(shaped[i])
+		cw := 0.0
+		if adv > 0 {
+			cw = adv * size / 1000 * ptMM
+		}
+		if lineW+cw > width && i > start {
+			// A piece is shaped on its own: its letters at the cut may
+			// take other forms, so it is measured whole, once.
+			for i > start+1 && measure(string(rs[start:i])) > width {
+				i--
+			}
+			lines = append(lines, string(rs[start:i]))
+			start, lineW = i, 0
+			i--
+			continue
+		}
+		lineW += cw
+	}
+	return lines, string(rs[start:])
 }
 
 // paragraph places wrapped text across the body width (less indent),
@@ -342,7 +372,11 @@ func (l *layout) clean(s, who string) string {
 		}
 	}
 	if missing > 0 {
-		msg := fmt.Sprintf("%s: %d characters (%q) are in a script the report's fonts do not cover; they are printed as %c", who, missing, string(sample), missingMark)
+		what := fmt.Sprintf("%d characters (%q) are", missing, string(sample))
+		if missing == 1 {
+			what = fmt.Sprintf("1 character (%q) is", string(sample))
+		}
+		msg := fmt.Sprintf("%s: %s in a script the report's fonts do not cover (an emoji, Chinese…); printed as %c", who, what, missingMark)
 		if !l.warned[msg] {
 			l.warned[msg] = true
 			l.warnings = append(l.warnings, msg)

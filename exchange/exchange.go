@@ -94,6 +94,10 @@ func writeNew(path string, replace bool, write func(w io.Writer) error) error {
 			return fmt.Errorf("%s %w: choose another name, or add --force to replace it", path, ErrExists)
 		}
 	}
+	// Not even with --force: a plan file is never replaced by an export.
+	if store.IsPlanFile(path) {
+		return fmt.Errorf("%s is a plan file, and an export never replaces one: choose another name", path)
+	}
 	if err := store.WriteFileAtomic(path, func(f *os.File) error { return write(f) }); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

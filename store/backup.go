@@ -7,11 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"stratplan"
 )
 
 // KeepBackups is how many backups of a plan file Merge keeps.
@@ -28,7 +32,18 @@ type Backup struct {
 // BackupDir is the folder where backups of the plan file at path are kept:
 // one folder per plan, beside it.
 func BackupDir(path string) string {
-	return filepath.Join(filepath.Dir(path), ".stratplan-backups", planBase(path))
+	return filepath.Join(filepath.Dir(path), ".stratplan-backups", backupFolder(path))
+}
+
+// backupFolder names a plan's backups folder: "p" for p.stratplan, and
+// "p.plan.stratplan" for a plan file named p.plan, so that p.plan and
+// p.plan.stratplan beside it never share one.
+func backupFolder(path string) string {
+	name := filepath.Base(path)
+	if strings.HasSuffix(name, Ext) {
+		return strings.TrimSuffix(name, Ext)
+	}
+	return name + Ext
 }
 
 func planBase(path string) string { return strings.TrimSuffix(filepath.Base(path), Ext) }
@@ -174,6 +189,15 @@ func Restore(path, backup string) (string, error) {
 		}
 		backup = bs[0].Path
 	}
+	// Only a whole plan file replaces a plan, and only one of the same plan
+	// when the damaged file still tells which plan it was.
+	id, err := planIDOf(backup)
+	if err != nil {
+		return "", fmt.Errorf("backup %s: %w; nothing was changed", backup, err)
+	}
+	if was, err := planIDOf(path); err == nil && was != id {
+		return "", fmt.Errorf("backup %s is of another plan (%s) than %s (%s); nothing was changed", backup, id, path, was)
+	}
 	src, err := os.Open(backup)
 	if err != nil {
 		return "", fmt.Errorf("backup %s: %w", backup, friendly(err))
@@ -181,7 +205,14 @@ func Restore(path, backup string) (string, error) {
 	defer src.Close()
 	aside := ""
 	if _, err := os.Stat(path); err == nil {
-		aside = path + ".damaged-" + time.Now().Format("20060102-150405")
+		stamp := time.Now().Format("20060102-150405")
+		aside = path + ".damaged-" + stamp
+		for n := 2; ; n++ { // never over an earlier damaged copy
+			if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+				break
+			}
+			aside = fmt.Sprintf("%s.damaged-%s-%d", path, stamp, n)
+		}
 		if err := os.Rename(path, aside); err != nil {
 			return "", fmt.Errorf("%s: cannot move the damaged file aside: %w", path, friendly(err))
 		}
@@ -196,4 +227,62 @@ func Restore(path, backup string) (string, error) {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	return aside, nil
+}
+
+// planIDOf reads the plan id of a plan file without writing to it: an
+// error when the file is not a whole, readable plan.
+func planIDOf(path string) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", friendly(err)
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 || cutShort(path, fi.Size()) {
+		return "", ErrNotPlan
+	}
+	db, err := openBolt(path, 100*time.Millisecond, true)
+	if err != nil {
+		var de *DamagedError
+		if errors.As(err, &de) {
+			return "", ErrNotPlan
+		}
+		return "", friendly(err)
+	}
+	defer db.Close()
+	return readPlanID(db)
+}
+
+// readPlanID reads a plan's id, and every entity to check they read.
+func readPlanID(db *bolt.DB) (id string, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see load
+	defer func() {
+		if r := recover(); r != nil { // bbolt panics on some damaged pages
+			err = ErrNotPlan
+		}
+	}()
+	err = db.View(func(tx *bolt.Tx) error {
+		meta, ents := tx.Bucket(bucketMeta), tx.Bucket(bucketEntities)
+		if meta == nil || ents == nil {
+			return ErrNotPlan
+		}
+		if v, err := strconv.Atoi(string(meta.Get(keySchema))); err != nil || v > Schema {
+			return ErrNotPlan
+		}
+		id = string(meta.Get(keyPlan))
+		if !stratplan.ValidID(id) {
+			return ErrNotPlan
+		}
+		var vals [][]byte
+		if err := ents.ForEach(func(_, v []byte) error {
+			vals = append(vals, v)
+			return nil
+		}); err != nil {
+			return err
+		}
+		_, err := parseAll(vals)
+		return err
+	})
+	if err != nil {
+		return "", ErrNotPlan
+	}
+	return id, nil
 }

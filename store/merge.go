@@ -2,7 +2,10 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -64,12 +67,21 @@ func (s *Store) Merge(incoming *stratplan.Document) (stratplan.MergeStats, error
 // either the old file or the complete new one, never a part.
 func WriteFileAtomic(path string, write func(f *os.File) error) (err error) {
 	dir := filepath.Dir(path)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("it is a folder: give a file name")
+	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("the folder %s does not exist: create it, or choose another", dir)
+		}
 		return friendly(err)
 	}
+	// Until it is renamed into place, the copy goes, whatever stops the
+	// write: an error or a panic.
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			f.Close()
 			os.Remove(f.Name())
 		}
@@ -86,6 +98,66 @@ func WriteFileAtomic(path string, write func(f *os.File) error) (err error) {
 	if err = os.Rename(f.Name(), path); err != nil {
 		return friendly(err)
 	}
+	renamed = true
 	syncDir(dir)
 	return nil
+}
+
+// IsPlanFile reports whether the file at path is (or was) a plan file: a
+// bbolt file, whole or damaged. Exports never replace one.
+func IsPlanFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	// A bbolt file starts with a meta page: a 16-byte page header, then
+	// the magic number.
+	return binary.LittleEndian.Uint32(head[16:]) == 0xED0CDAED
+}
+
+// cutShort reports whether a plan file is shorter than its own index
+// says: copied in part, or cut off. bbolt would read past its end.
+func cutShort(path string, size int64) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	type meta struct {
+		ok         bool
+		pageSize   uint32
+		pgid, txid uint64
+	}
+	read := func(off int64) meta {
+		var b [16 + 64]byte
+		if _, err := f.ReadAt(b[:], off); err != nil {
+			return meta{}
+		}
+		m := b[16:]
+		h := fnv.New64a()
+		h.Write(m[:56])
+		le := binary.LittleEndian
+		return meta{
+			ok:       le.Uint32(m[0:]) == 0xED0CDAED && h.Sum64() == le.Uint64(m[56:]),
+			pageSize: le.Uint32(m[8:]),
+			pgid:     le.Uint64(m[40:]),
+			txid:     le.Uint64(m[48:]),
+		}
+	}
+	m0 := read(0)
+	ps := int64(4096)
+	if m0.ok && m0.pageSize >= 512 {
+		ps = int64(m0.pageSize)
+	}
+	m1 := read(ps)
+	m := m0
+	if m1.ok && (!m0.ok || m1.txid > m0.txid) {
+		m = m1
+	}
+	return m.ok && m.pageSize > 0 && int64(m.pgid) > size/int64(m.pageSize)
 }

@@ -96,13 +96,13 @@ func TestAPlanRestoredFromACopyNeverReissuesADot(t *testing.T) {
 func TestBackupsOfOtherPlansAreNeverPruned(t *testing.T) {
 	dir := t.TempDir()
 	mk := func(name string) *store.Store {
-		p := filepath.Join(dir, name+store.Ext)
+		p := filepath.Join(dir, name)
 		if err := store.Create(p, &store.Options{MachineID: "m1"}, nil); err != nil {
 			t.Fatal(err)
 		}
 		return MustOpen(t, p, "m1")
 	}
-	plan, plan2026 := mk("plan"), mk("plan-2026")
+	plan, plan2026 := mk("plan"+store.Ext), mk("plan-2026"+store.Ext)
 	importInto := func(s *store.Store, n int) {
 		for i := 0; i < n; i++ {
 			in := stratplan.NewDocument(s.Doc().Plan())
@@ -128,6 +128,17 @@ func TestBackupsOfOtherPlansAreNeverPruned(t *testing.T) {
 		if !strings.HasPrefix(filepath.Base(b.Path), "plan-2") || strings.HasPrefix(filepath.Base(b.Path), "plan-2026-") {
 			t.Fatalf("unexpected backup %s", b.Path)
 		}
+	}
+	// A plan file named without the extension beside one named with it
+	// (v2 and v2.stratplan): each keeps its own backups.
+	bare, named := mk("v2"), mk("v2"+store.Ext)
+	importInto(bare, 2)
+	importInto(named, 7)
+	if bb, _ := store.Backups(bare.Path()); len(bb) != 2 {
+		t.Fatalf("v2 has %d backups left after imports into v2.stratplan, want its 2", len(bb))
+	}
+	if store.BackupDir(bare.Path()) == store.BackupDir(named.Path()) {
+		t.Fatal("v2 and v2.stratplan share a backups folder")
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,13 +122,20 @@ func Open(path string, opts *Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s: %w (it is empty)", path, ErrNotPlan)
 	}
+	if cutShort(path, fi.Size()) {
+		return nil, damaged(path, errors.New("the file is shorter than its own index says: it was cut off while being copied or written"))
+	}
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = time.Second
 	}
 	ro := opts.ReadOnly || !writable(path)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: ro})
+	db, err := openBolt(path, timeout, ro)
 	if err != nil {
+		var de *DamagedError
+		if errors.As(err, &de) {
+			return nil, damaged(path, de.Err)
+		}
 		err = friendly(err)
 		if errors.Is(err, ErrNotPlan) || errors.Is(err, ErrLocked) {
 			if errors.Is(err, ErrNotPlan) && looksLikePlan(path) {
@@ -166,6 +174,19 @@ func Open(path string, opts *Options) (*Store, error) {
 	return s, nil
 }
 
+// openBolt opens the bbolt file. bbolt panics on some damaged files (a
+// truncated freelist, say) while opening them for writing: that is a
+// damaged plan, not a crash.
+func openBolt(path string, timeout time.Duration, ro bool) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see load
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, &DamagedError{Err: fmt.Errorf("%v", r)}
+		}
+	}()
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: ro})
+}
+
 // writable reports whether this user may write the file and its folder
 // (bbolt needs both to write).
 func writable(path string) bool {
@@ -178,6 +199,10 @@ func writable(path string) bool {
 }
 
 func (s *Store) load(opts *Options) (err error) {
+	// A damaged file can send bbolt to a page past its end: a fault in the
+	// mapped file, which this makes a panic (recovered below) instead of a
+	// crash of the whole program.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		// bbolt panics on some damaged pages.
 		if r := recover(); r != nil {
@@ -446,7 +471,8 @@ func friendly(err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return ErrLocked
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum),
+		strings.Contains(err.Error(), "file size too small"):
 		return ErrNotPlan
 	case errors.Is(err, syscall.ENOSPC), strings.Contains(err.Error(), "no space left on device"):
 		// bbolt reports some write failures as text only.

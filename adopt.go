@@ -90,30 +90,51 @@ func (d *Document) Adopt(other *Document) (*Adoption, error) {
 	ad.matchRegions(d, other, taken, ids)
 	ad.matchObjectives(d, other, taken, ids)
 	// Entities with natural ids take the natural id of their new links.
-	mapped := func(kind, id string) string {
-		if n, ok := ids[Key{kind, id}]; ok {
-			return n
+	// One whose link leads outside what comes in (to an entity of the
+	// other plan left behind, or to none) is left behind too: its id, or
+	// the link, would otherwise name an entity of this plan.
+	mapped := func(id string, kinds ...string) (string, bool) {
+		if t := other.Ref(id, kinds...); t != nil {
+			n, ok := ids[t.Key()]
+			return n, ok
 		}
-		return id
+		return "", false
 	}
+	left := map[Key]bool{}
 	for _, e := range taken {
+		var ok1, ok2 bool
+		var a, b string
 		switch e.Kind {
 		case KindVote:
-			voter := mapped(KindParticipant, e.Str("voter"))
-			target := e.Str("target")
-			if t := other.Ref(target, KindPriority, KindVision); t != nil {
-				target = mapped(t.Kind, t.ID)
-			}
-			ids[e.Key()] = VoteID(voter, target)
+			a, ok1 = mapped(e.Str("voter"), KindParticipant)
+			b, ok2 = mapped(e.Str("target"), KindPriority, KindVision)
+			ids[e.Key()] = VoteID(a, b)
 		case KindMeasurement:
-			ids[e.Key()] = MeasurementID(mapped(KindIndicator, e.Str("indicator")), e.Str("period"))
+			a, ok1 = mapped(e.Str("indicator"), KindIndicator)
+			ok2 = true
+			ids[e.Key()] = MeasurementID(a, e.Str("period"))
+		case KindTargetRevision:
+			_, ok1 = mapped(e.Str("indicator"), KindIndicator)
+			ok2 = true
 		case KindNote:
-			ids[e.Key()] = NoteID(mapped(KindWorkshop, e.Str(FieldWorkshop)), e.Str("step"))
+			a, ok1 = mapped(e.Str(FieldWorkshop), KindWorkshop)
+			ok2 = true
+			ids[e.Key()] = NoteID(a, e.Str("step"))
 		case KindSurveyScore:
-			ids[e.Key()] = SurveyScoreID(mapped(KindWorkshop, e.Str(FieldWorkshop)), e.Str("member"), e.Str("theme"))
+			a, ok1 = mapped(e.Str(FieldWorkshop), KindWorkshop)
+			ok2 = true
+			ids[e.Key()] = SurveyScoreID(a, e.Str("member"), e.Str("theme"))
+		default:
+			ok1, ok2 = true, true
+		}
+		if !ok1 || !ok2 {
+			left[e.Key()] = true
 		}
 	}
 	for _, e := range taken {
+		if left[e.Key()] {
+			continue
+		}
 		id := ids[e.Key()]
 		if d.Get(e.Kind, id) != nil {
 			ad.Already++
@@ -139,7 +160,9 @@ func otherKinds(other *Document) []string {
 }
 
 // copyFields returns the displayed values of e's fields with every
-// reference rewritten to the entity's new id.
+// reference rewritten to the entity's new id. A reference to an entity
+// that does not come in is dropped: kept as it is, it would name an entity
+// of this plan that happens to have the same id.
 func copyFields(other *Document, e *Entity, ids map[Key]string) []Change {
 	var out []Change
 	for _, name := range e.FieldNames() {
@@ -149,20 +172,21 @@ func copyFields(other *Document, e *Entity, ids map[Key]string) []Change {
 		v := e.Value(name)
 		spec, known := Spec(e.Kind, name)
 		if known && (spec.Type == RefField || spec.Type == RefsField) {
-			refs := v.Refs()
-			moved := make([]string, len(refs))
-			for i, r := range refs {
-				moved[i] = r
+			var moved []string
+			for _, r := range v.Refs() {
 				if t := other.Ref(r, spec.RefKinds...); t != nil {
 					if n, ok := ids[t.Key()]; ok {
-						moved[i] = n
+						moved = append(moved, n)
 					}
 				}
 			}
-			if v.Type() == RefsValue {
+			switch {
+			case v.Type() == RefsValue:
 				v = Refs(moved...)
-			} else if len(moved) == 1 {
+			case len(moved) == 1:
 				v = Text(moved[0])
+			default:
+				continue
 			}
 		}
 		out = append(out, Set(name, v))

@@ -162,3 +162,53 @@ func TestAdoptRefusesTheSamePlanAndAnEmptyOne(t *testing.T) {
 		t.Fatalf("adopting an empty plan: %v", err)
 	}
 }
+
+// A hostile (or simply odd) plan whose workshop links to ids that this
+// plan has — an indicator, a priority — and not to entities of its own:
+// bringing it in never attaches anything to this plan's entities.
+func TestAdoptNeverLinksToThisPlansOwnEntities(t *testing.T) {
+	d := planDoc(t, func(ed *stratplan.Edit) error {
+		must(t, ed.Set("so1", stratplan.KindObjective, txt("code", "SO1"), txt("title", "Trade")))
+		must(t, ed.Set("ws-here", stratplan.KindWorkshop, txt("title", "Here")))
+		must(t, ed.Set("pa-here", stratplan.KindParticipant, txt("name", "Ama"), txt("workshop", "ws-here")))
+		must(t, ed.Set("prio-here", stratplan.KindPriority, txt("title", "Ours"), txt("objective", "so1"), txt("workshop", "ws-here")))
+		must(t, ed.Set("act-here", stratplan.KindAction, txt("title", "Our action"), txt("priority", "prio-here")))
+		return ed.Set("ind-here", stratplan.KindIndicator, txt("name", "Ours"), txt("of", "prio-here"), txt("baseline", "1"), txt("target", "2"))
+	})
+	other := stratplan.NewDocument("hostile")
+	wall := time.Date(2026, 10, 5, 9, 0, 0, 0, time.UTC)
+	ed := other.Begin(&stratplan.Author{Replica: "rhostile", Clock: stratplan.Clock{Wall: func() time.Time { return wall }}})
+	must(t, ed.Set("wx", stratplan.KindWorkshop, txt("title", "Elsewhere")))
+	must(t, ed.Set(stratplan.MeasurementID("ind-here", "2027"), stratplan.KindMeasurement, txt("indicator", "ind-here"), txt("period", "2027"),
+		txt("value", "99"), txt("workshop", "wx")))
+	must(t, ed.Set("ax", stratplan.KindAction, txt("title", "Slipped in"), txt("priority", "prio-here"), txt("workshop", "wx")))
+	must(t, ed.Set(stratplan.VoteID("pa-here", "prio-here"), stratplan.KindVote, txt("voter", "pa-here"), txt("target", "prio-here"),
+		txt("dots", "5"), txt("workshop", "wx")))
+	must(t, ed.Set("px", stratplan.KindPriority, txt("title", "Theirs"), txt("objective", "so1"), txt("workshop", "wx")))
+
+	ad, err := d.Adopt(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, ad.Apply(d.Begin(&stratplan.Author{Replica: "rhere"})))
+	if ms := d.Measurements("ind-here"); len(ms) != 0 {
+		t.Fatalf("our indicator gained %d measurements from the other plan", len(ms))
+	}
+	if as := d.ActionsOf("prio-here"); len(as) != 1 {
+		t.Fatalf("our priority has %d actions, want its own one", len(as))
+	}
+	for _, e := range d.Live(stratplan.KindVote, "") {
+		if e.Str("target") == "prio-here" {
+			t.Fatalf("a vote of the other plan counts for our priority: %v", e)
+		}
+	}
+	// What is the other plan's own comes in, unlinked from ours.
+	a := d.Get(stratplan.KindAction, stratplan.AdoptedID("hostile", stratplan.KindAction, "ax"))
+	if a == nil || a.Str("title") != "Slipped in" || a.Str("priority") != "" {
+		t.Fatalf("the other plan's action: %v", a)
+	}
+	p := d.Get(stratplan.KindPriority, stratplan.AdoptedID("hostile", stratplan.KindPriority, "px"))
+	if p == nil || p.Str("objective") != "" {
+		t.Fatalf("the other plan's priority, under an objective it does not have: %v", p)
+	}
+}

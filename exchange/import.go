@@ -183,9 +183,9 @@ func (e *OtherPlanError) Error() string {
 
 func planName(title, id string) string {
 	if title == "" {
-		return id
+		return stratplan.Printable(id)
 	}
-	return fmt.Sprintf("“%s” (%s)", title, id)
+	return fmt.Sprintf("“%s” (%s)", stratplan.Printable(title), stratplan.Printable(id))
 }
 
 // Apply imports the checked bundles into the plan, in one step, after the

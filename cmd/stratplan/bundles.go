@@ -50,7 +50,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err := o.Write(*out, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %d entities, export %d of %s, %s\n", *out, o.Doc.Len(), o.Producer.Seq, o.Producer.Label, o.Signed())
+	fmt.Fprintf(stdout, "%s: %d entities, export %d of %s, %s\n", *out, o.Doc.Len(), o.Producer.Seq, stratplan.Printable(o.Producer.Label), o.Signed())
 	return nil
 }
 
@@ -184,8 +184,12 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		if label == "" {
 			label = b.Producer.Replica
 		}
+		plan := b.Doc.Plan()
+		if t := b.Doc.PlanInfo().Title; t != "" {
+			plan = fmt.Sprintf("“%s” (%s)", t, plan)
+		}
 		fmt.Fprintf(stdout, "%s: ok: plan %s, from %s (export %d, %s), %d entities, %d conflicts, %s",
-			p, b.Doc.Plan(), label, b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), b.Doc.Len(), len(b.Doc.Conflicts()),
+			p, stratplan.Printable(plan), stratplan.Printable(label), b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), b.Doc.Len(), len(b.Doc.Conflicts()),
 			stratplan.CheckSigner(b.Signers, nil, "", nil))
 		if ws := b.Doc.Validate(); len(ws) > 0 {
 			fmt.Fprintf(stdout, ", %d warnings", len(ws))

@@ -55,7 +55,7 @@ func runKeys(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stdout, "this plan trusts no keys yet")
 		}
 		for _, k := range ks {
-			fmt.Fprintf(stdout, "%s  %s  %s\n", store.EncodeKey(k.Key), k.Label, regionName(s.Doc(), k.Region))
+			fmt.Fprintf(stdout, "%s  %s  %s\n", store.EncodeKey(k.Key), stratplan.Printable(k.Label), stratplan.Printable(regionName(s.Doc(), k.Region)))
 		}
 		return nil
 	case "trust":

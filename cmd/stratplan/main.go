@@ -50,7 +50,7 @@ func usage(w io.Writer) {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], terminal{os.Stdout}, terminal{os.Stderr}))
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Titles and labels read from a bundle reach the terminal as text: no
+// escape sequence that clears it or sets its title, no newline that fakes
+// a line of output.
+func TestATitleFromABundleCannotCommandTheTerminal(t *testing.T) {
+	sec, _ := twoCopies(t)
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.stratplan")
+	evil := "\x1b[2J\x1b]0;owned\x07Plan\nimported 3 bundles: the plan is unchanged"
+	if code, _, errs := runCmd(t, "new", other, "--title", evil); code != 0 {
+		t.Fatal(errs)
+	}
+	in := filepath.Join(dir, "other.json")
+	runCmd(t, "export", other, "--bundle", in)
+	for _, args := range [][]string{{"import", sec, in}, {"validate", in}} {
+		var out, errb bytes.Buffer
+		run(args, terminal{&out}, terminal{&errb})
+		all := out.String() + errb.String()
+		if strings.ContainsAny(all, "\x1b\x07") || strings.Contains(all, "\nimported 3") {
+			t.Fatalf("%s printed the title raw: %q", args[0], all)
+		}
+		if !strings.Contains(all, `\x1b[2J`) {
+			t.Fatalf("%s does not show the title's escape as text: %q", args[0], all)
+		}
+	}
+}
+
+// An export never replaces a plan file, not even with --force: the plan
+// itself, or another one.
+func TestAnExportNeverReplacesAPlanFile(t *testing.T) {
+	sec, eur := twoCopies(t)
+	before, _ := os.ReadFile(eur)
+	for _, args := range [][]string{
+		{"export", sec, "--pdf", sec, "--force"},
+		{"export", sec, "--bundle", sec, "--force"},
+		{"export", sec, "--xlsx", eur, "--force"},
+	} {
+		code, _, errs := runCmd(t, args...)
+		if code != 1 || !strings.Contains(errs, "is a plan file") {
+			t.Fatalf("%v: exit %d, %s", args, code, errs)
+		}
+	}
+	if code, _, errs := runCmd(t, "status", sec); code != 0 {
+		t.Fatalf("the plan no longer opens: %s", errs)
+	}
+	if after, _ := os.ReadFile(eur); !bytes.Equal(before, after) {
+		t.Fatal("another plan file was changed")
+	}
+}
+
+// An emoji in a participant's text gives a report with a marker and a
+// warning, never a crash, and no half-written file.
+func TestAnEmojiNeverStopsTheReport(t *testing.T) {
+	sec, _ := twoCopies(t)
+	editPlan(t, sec, setText("swot-aa", "Launch party 😀 with 😊 faces"))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.pdf")
+	code, stdout, errs := runCmd(t, "export", sec, "--pdf", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(stdout+errs, "😀") || !strings.Contains(stdout+errs, "printed as □") {
+		t.Fatalf("no warning names the emoji: %s %s", stdout, errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("the folder holds %d files", len(entries))
+	}
+}
+
+// restore replaces a damaged plan only with a whole plan file of the same
+// plan, and never loses an earlier damaged copy.
+func TestRestoreTakesOnlyAPlanOfTheSamePlan(t *testing.T) {
+	sec, _ := twoCopies(t)
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.stratplan")
+	runCmd(t, "new", other, "--title", "Someone else's plan")
+	data, _ := os.ReadFile(sec)
+	copy(data[:8192], make([]byte, 8192)) // both of bbolt's meta pages
+	os.WriteFile(sec, data, 0o600)
+	damaged, _ := os.ReadFile(sec)
+	junk := filepath.Join(dir, "junk.txt")
+	os.WriteFile(junk, []byte("root:x:0:0\n"), 0o600)
+	half := filepath.Join(dir, "half.stratplan")
+	whole, _ := os.ReadFile(other)
+	os.WriteFile(half, whole[:len(whole)/2], 0o600)
+	for _, backup := range []string{junk, half} {
+		code, _, errs := runCmd(t, "restore", sec, backup)
+		if code != 1 || !strings.Contains(errs, "not a stratplan plan file") {
+			t.Fatalf("restore from %s: exit %d, %s", filepath.Base(backup), code, errs)
+		}
+	}
+	if now, _ := os.ReadFile(sec); !bytes.Equal(now, damaged) {
+		t.Fatal("a refused restore changed the damaged file")
+	}
+	// Another plan's file: refused when the damaged file still names its
+	// plan; here both meta pages are gone, so it cannot tell, and takes it,
+	// keeping the damaged file aside. A second restore keeps both copies.
+	for range 2 {
+		if code, _, errs := runCmd(t, "restore", sec, other); code != 0 {
+			t.Fatalf("restore: %s", errs)
+		}
+		data, _ := os.ReadFile(sec)
+		copy(data[:8192], make([]byte, 8192))
+		os.WriteFile(sec, data, 0o600)
+	}
+	aside, _ := filepath.Glob(sec + ".damaged-*")
+	if len(aside) != 2 {
+		t.Fatalf("%d damaged copies kept, want 2: %v", len(aside), aside)
+	}
+}
+
+// A plan file cut in half is damaged, not a crash, whatever the command.
+func TestAHalfPlanIsDamagedForEveryCommand(t *testing.T) {
+	sec, _ := twoCopies(t)
+	data, _ := os.ReadFile(sec)
+	os.WriteFile(sec, data[:len(data)/2], 0o600)
+	in := filepath.Join(t.TempDir(), "x.json")
+	for _, args := range [][]string{{"status", sec}, {"export", sec, "--bundle", in}, {"import", sec, in}} {
+		code, _, errs := runCmd(t, args...)
+		if code != 1 || !strings.Contains(errs, "damaged") || strings.Contains(errs, "panic") {
+			t.Fatalf("%v: exit %d, %s", args, code, errs)
+		}
+	}
+}

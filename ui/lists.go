@@ -280,6 +280,16 @@ func (t *keyTable) target() int {
 // column is the column the keyboard cursor is in.
 func (t *keyTable) column() int { return max(t.selected.Col, 0) }
 
+// toColumn moves the keyboard cursor to a column of its row.
+func (t *keyTable) toColumn(col int) {
+	if t.selected.Row < 0 || col == t.selected.Col {
+		return
+	}
+	t.quiet = true
+	defer func() { t.quiet = false }()
+	t.Select(widget.TableCellID{Row: t.selected.Row, Col: col})
+}
+
 // TypedKey moves the selection with the arrows and acts on the selected row.
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
 	if windowKey(t, ev) {

@@ -46,6 +46,13 @@ var priorityColumns = []column{
 	{name: "Objective", max: 5}, {name: "Impact", right: true, max: 5}, {name: "Effort", right: true, max: 5},
 }
 
+// priorityColumnImpact and priorityColumnEffort are the columns whose
+// digits set the impact and the effort.
+const (
+	priorityColumnImpact = 4
+	priorityColumnEffort = 5
+)
+
 func newPrioritiesStep(a *App) stepView {
 	s := &prioritiesStep{a: a, selected: -1}
 	s.title = newEntry(lang.L("Add a priority…"))
@@ -100,8 +107,10 @@ func newPrioritiesStep(a *App) stepView {
 			s.rerank()
 		case r >= '1' && r <= '5':
 			field := "impact"
-			if s.table.column() == 5 {
+			if s.table.column() == priorityColumnEffort {
 				field = "effort"
+			} else {
+				s.table.toColumn(priorityColumnImpact) // shows where the digit went
 			}
 			s.held = true
 			s.setScore(row, field, int(r-'0'))
@@ -114,7 +123,7 @@ func newPrioritiesStep(a *App) stepView {
 	s.frame = newStepFrame(a, stepParts{
 		Key:     "priorities",
 		Title:   msg("Priorities"),
-		Help:    msg("Type a priority and press Enter. To vote: choose the voter (type the first letters of the name, or Alt+↓ for the next one), then in the table press + or − on a priority. 1–5 set the impact (in the Effort column: the effort); T traces the priority; Enter edits. While you vote or score, the rows stay in place and # shows the new rank; R, or leaving the table, puts them in rank order."),
+		Help:    msg("Type a priority and press Enter. To vote: choose the voter (type the first letters of the name, or Alt+↓ for the next one), then in the table press + or − on a priority. 1–5 set the impact (in the Effort column: the effort); T traces the priority; Enter edits. Rows stay put while you vote; R re-ranks."),
 		Chooser: voteRow,
 		Add:     addRow,
 		Body:    s.table.obj,

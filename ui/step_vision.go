@@ -76,13 +76,30 @@ func newVisionStep(a *App) stepView {
 			right.Refresh() // the dots change width: lay the row out again
 			c.Refresh()
 		})
-	s.rows = newWrappedRows(&s.list.List, s.list, 12, func() []string {
+	s.rows = newWrappedRows(&s.list.List, s.list, 7, func() []string {
 		texts := make([]string, len(s.items))
 		for i, v := range s.items {
 			texts[i] = s.a.tagged(v.E, v.Text)
 		}
 		return texts
 	})
+	// The adopted statement is drawn bold, after its ✓: measured so, its
+	// wrapped lines never run into the next candidate.
+	s.rows.Style = func(i int) fyne.TextStyle {
+		return fyne.TextStyle{Bold: i < len(s.items) && s.items[i].Adopted}
+	}
+	s.rows.Icons = func(i int) int {
+		if i < len(s.items) && s.items[i].Adopted {
+			return 1
+		}
+		return 0
+	}
+	s.rows.Side = func(i int) float32 {
+		if i >= len(s.items) {
+			return 0
+		}
+		return fyne.MeasureText(pointsText(s.points[s.items[i].E.ID]), theme.TextSize(), fyne.TextStyle{}).Width
+	}
 	s.list.OnEdit, s.list.OnDelete = s.edit, s.remove
 	s.list.OnRune = func(i widget.ListItemID, r rune) bool {
 		switch r {

@@ -169,7 +169,7 @@ func voterName(doc *stratplan.Document, id string) string {
 func (v *voterBar) step(delta int) {
 	v.sel.Select.step(delta)
 	if who := v.voter(); who != "" {
-		v.a.setStatus(lang.L("Voting: {{.Name}}, {{.Left}} dots left.", map[string]any{"Name": v.name(who), "Left": v.left[who]}))
+		v.a.setStatus(lang.N("Voting: {{.Name}}, {{.Count}} dots left.", v.left[who], map[string]any{"Name": v.name(who), "Count": v.left[who]}))
 	}
 }
 

@@ -82,8 +82,15 @@ func newPrioritiesStep(a *App) stepView {
 
 	s.table = newTextTable(func() int { return len(s.ranked) }, priorityColumns, func(row, col int) string {
 		p := s.ranked[row]
-		return []string{strconv.Itoa(s.place[p.E.ID] + 1), votesText(p.Points), s.a.tagged(p.E, p.Title), s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
+		return []string{strconv.Itoa(s.place[p.E.ID] + 1), votesText(p.Points), s.a.tagged(p.E, p.Title), s.objectiveCell(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
 	})
+	// A priority under no objective is flagged, in the warning colour.
+	s.table.Style = func(row, col int) widget.Importance {
+		if col == 3 && row < len(s.ranked) && s.objectiveCode(s.ranked[row].Objective) == "" {
+			return widget.WarningImportance
+		}
+		return widget.MediumImportance
+	}
 	s.table.OnSelect = func(row int) {
 		s.selected = row
 		s.showDetail()
@@ -178,6 +185,15 @@ func (s *prioritiesStep) objectiveCode(id string) string {
 		return e.Str("code")
 	}
 	return ""
+}
+
+// objectiveCell is the Objective column: the code, or "?" for a priority
+// under no objective yet (Enter on it chooses one).
+func (s *prioritiesStep) objectiveCell(id string) string {
+	if c := s.objectiveCode(id); c != "" {
+		return c
+	}
+	return "?"
 }
 
 func (s *prioritiesStep) refresh() {
@@ -330,6 +346,22 @@ func (s *prioritiesStep) add() {
 	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, title, obj) }) {
 		s.title.SetText("")
 	}
+}
+
+// priorityObjective is the objective a priority made elsewhere (from the
+// survey) goes under: the plan's only objective, else the one the
+// Priorities step's chooser shows, as for a priority typed there; "" when
+// neither says (the table then flags the priority with "?").
+func (a *App) priorityObjective() string {
+	if objs := a.plan.Doc().Objectives(); len(objs) == 1 {
+		return objs[0].E.ID
+	}
+	for _, v := range a.views {
+		if p, ok := v.(*prioritiesStep); ok {
+			return p.objective.id()
+		}
+	}
+	return ""
 }
 
 // addPriority creates a priority in a workshop.

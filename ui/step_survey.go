@@ -233,7 +233,8 @@ func (s *surveyStep) makePriority(theme string) {
 			return
 		}
 	}
-	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, theme, "") }) {
+	obj := s.a.priorityObjective()
+	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, theme, obj) }) {
 		s.a.setStatus(lang.L("“{{.Text}}” is now a candidate priority (step 6).", map[string]any{"Text": theme}))
 	}
 }

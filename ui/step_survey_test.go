@@ -31,3 +31,34 @@ func TestSurveyCommonThresholdOffersOnlyThePlansRegions(t *testing.T) {
 		t.Errorf("after choosing 1, M is %q", s.minReg.Selected)
 	}
 }
+
+func TestAPriorityFromTheSurveyGoesUnderAnObjective(t *testing.T) {
+	a := newExampleApp(t)
+	objs := a.plan.Doc().Objectives()
+	if len(objs) < 2 {
+		t.Fatalf("the example has %d objectives", len(objs))
+	}
+	made := func(title string) stratplan.Priority {
+		t.Helper()
+		stepOf[*surveyStep](t, a, 1).makePriority(title)
+		for _, p := range a.plan.Doc().Priorities(a.workshop) {
+			if p.Title == title {
+				return p
+			}
+		}
+		t.Fatalf("%q was not made a priority (%s)", title, a.status.Text)
+		return stratplan.Priority{}
+	}
+	// Not chosen anywhere yet: no objective, and the table says so.
+	p := made("Coordinated border management")
+	pr := stepOf[*prioritiesStep](t, a, 5)
+	row := indexOf(rowIDs(pr), p.E.ID)
+	if p.Objective != "" || pr.table.cell(row, 3) != "?" || pr.table.Style(row, 3) == 0 {
+		t.Fatalf("a priority under no objective shows %q (objective %q)", pr.table.cell(row, 3), p.Objective)
+	}
+	// The objective the Priorities step shows is the one it goes under.
+	pr.objective.Select.SetSelectedIndex(1)
+	if p := made("Green customs"); p.Objective != objs[1].E.ID {
+		t.Errorf("with %s chosen in Priorities the priority went under %q", objs[1].Code, p.Objective)
+	}
+}

@@ -210,24 +210,22 @@ func (s *visionStep) edit(i int) {
 	s.a.win.Canvas().Focus(text)
 }
 
-// present shows the adopted vision, or the candidates and their votes.
+// present shows every candidate with its votes, the adopted one first
+// marked and bold: the room sees what it chose and what it chose from.
 func (s *visionStep) present() fyne.CanvasObject {
 	t := newFitText(1, 3, nil)
-	var paras []para
+	var adopted, others []para
 	for _, v := range s.items {
+		text := s.a.tagged(v.E, v.Text)
+		if n := s.points[v.E.ID]; n > 0 {
+			text += " — " + lang.N("{{.Count}} votes", n, map[string]any{"Count": n})
+		}
 		if v.Adopted {
-			paras = append(paras, para{text: s.a.tagged(v.E, v.Text), bold: true})
+			adopted = append(adopted, para{text: lang.L("Adopted:") + " " + text, bold: true})
+		} else {
+			others = append(others, para{text: "• " + text})
 		}
 	}
-	if len(paras) == 0 {
-		for _, v := range s.items {
-			text := "• " + s.a.tagged(v.E, v.Text)
-			if n := s.points[v.E.ID]; n > 0 {
-				text += " — " + lang.N("{{.Count}} votes", n, map[string]any{"Count": n})
-			}
-			paras = append(paras, para{text: text})
-		}
-	}
-	t.set(paras)
+	t.set(append(adopted, others...))
 	return t
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,6 +79,32 @@ func TestTheAdoptedVisionTakesTheHeightItsBoldLinesNeed(t *testing.T) {
 		}
 		if bottom, top := d.AbsolutePositionForObject(l).Y+need, d.AbsolutePositionForObject(next).Y; top+0.5 < bottom {
 			t.Errorf("%d words: the next candidate starts at %.0f, above the adopted statement's end at %.0f", n, top, bottom)
+		}
+	}
+}
+
+func TestTheVisionSlideShowsEveryCandidateWithItsVotes(t *testing.T) {
+	a := newExampleApp(t)
+	onLaptop(t, a, 1)
+	s := stepOf[*visionStep](t, a, 2)
+	if len(s.items) < 2 {
+		t.Fatalf("the example has %d candidates", len(s.items))
+	}
+	id := s.items[1].E.ID
+	mustEdit(t, a, func(ed *stratplan.Edit) error { return ed.AdoptVision(a.workshop, id) })
+	a.windowKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	defer a.windowKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	shown := shownJoined(a, a.present.body)
+	for _, v := range s.items {
+		want := "• " + s.a.tagged(v.E, v.Text)
+		if v.Adopted {
+			want = "Adopted: " + s.a.tagged(v.E, v.Text)
+		}
+		if !strings.Contains(shown, want) {
+			t.Errorf("the slide does not show %q: %s", want, shown)
+		}
+		if n := s.points[v.E.ID]; n > 1 && !strings.Contains(shown, s.a.tagged(v.E, v.Text)+" — "+strconv.Itoa(n)+" votes") {
+			t.Errorf("the slide does not show the %d votes of %q", n, v.Text)
 		}
 	}
 }

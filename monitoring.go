@@ -157,7 +157,7 @@ type IndicatorProgress struct {
 	// latest figure's period: the progress expected by then.
 	Expected float64
 
-	Due    string // the period whose figure is due now
+	Due    string // the period whose figure is due now, always one of the plan period's
 	Status Status
 	Reason string // why Status is no data, in plain English
 }
@@ -261,6 +261,16 @@ func (m *Monitor) Indicator(in Indicator) IndicatorProgress {
 	}
 	var dueEnd time.Time
 	p.Due, dueEnd = DuePeriod(in.Frequency, m.now)
+	// The period due is always one of the plan's: before the plan starts,
+	// its first period (figures from before belong in the baseline);
+	// after it ends, its last.
+	if m.hasPeriod {
+		if first, _, _ := PeriodRange(p.Due); dueEnd.Before(m.start) {
+			p.Due, _ = PeriodOf(in.Frequency, m.start)
+		} else if first.After(m.end) {
+			p.Due, dueEnd = PeriodOf(in.Frequency, m.end)
+		}
+	}
 	if in.Qualitative {
 		p.TargetValue, p.HasTarget = 1, true
 		p.HasBaseline = true

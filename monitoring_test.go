@@ -122,8 +122,13 @@ func TestNoDataWhenTheFigureDueIsMissing(t *testing.T) {
 	}{
 		{"2028-10-01", "2028-Q3", stratplan.StatusOnTrack},
 		{"2028-12-31", "2028-Q3", stratplan.StatusOnTrack},
-		{"2029-01-01", "2028-Q4", stratplan.StatusNoData},  // the Q4 figure is now due
-		{"2026-05-01", "2026-Q1", stratplan.StatusOnTrack}, // before the plan starts nothing is due
+		{"2029-01-01", "2028-Q4", stratplan.StatusNoData}, // the Q4 figure is now due
+		// Before the plan starts nothing is due yet, and the period a
+		// figure goes to is the plan's first, never one before it.
+		{"2026-05-01", "2027-Q1", stratplan.StatusOnTrack},
+		{"2026-11-20", "2027-Q1", stratplan.StatusOnTrack},
+		// After it ends, the plan's last period stays the one due.
+		{"2032-05-01", "2030-Q4", stratplan.StatusNoData},
 	} {
 		p := d.Monitor(date(c.now)).Indicator(in)
 		if p.Due != c.due || p.Status != c.status {
@@ -199,6 +204,22 @@ func TestDuePeriod(t *testing.T) {
 		name, end := stratplan.DuePeriod(c.freq, date(c.now))
 		if name != c.want || end.Format("2006-01-02") != c.end {
 			t.Errorf("%s on %s: %s ending %s, want %s ending %s", c.freq, c.now, name, end.Format("2006-01-02"), c.want, c.end)
+		}
+	}
+}
+
+func TestPeriodOf(t *testing.T) {
+	for _, c := range []struct{ freq, day, want, end string }{
+		{"monthly", "2027-02-10", "2027-02", "2027-02-28"},
+		{"quarterly", "2027-01-01", "2027-Q1", "2027-03-31"},
+		{"quarterly", "2030-12-31", "2030-Q4", "2030-12-31"},
+		{"semiannual", "2027-07-01", "2027-S2", "2027-12-31"},
+		{"annual", "2027-06-30", "2027", "2027-12-31"},
+		{"biennial", "2027-06-30", "2027", "2027-12-31"},
+	} {
+		name, end := stratplan.PeriodOf(c.freq, date(c.day))
+		if name != c.want || end.Format("2006-01-02") != c.end {
+			t.Errorf("%s on %s: %s ending %s, want %s ending %s", c.freq, c.day, name, end.Format("2006-01-02"), c.want, c.end)
 		}
 	}
 }

@@ -78,6 +78,25 @@ func DuePeriod(frequency string, now time.Time) (string, time.Time) {
 	return name, end
 }
 
+// PeriodOf is the period of the frequency that holds the day t (biennial
+// indicators report by year), with its last day.
+func PeriodOf(frequency string, t time.Time) (string, time.Time) {
+	y, m := t.Year(), int(t.Month())
+	switch n := frequencyMonths(frequency); n {
+	case 1:
+		first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return first.Format("2006-01"), first.AddDate(0, 1, -1)
+	case 3, 6:
+		k := (m-1)/n + 1
+		name := strconv.Itoa(y) + "-Q" + strconv.Itoa(k)
+		if n == 6 {
+			name = strconv.Itoa(y) + "-S" + strconv.Itoa(k)
+		}
+		return name, time.Date(y, time.Month(n*k+1), 0, 0, 0, 0, 0, time.UTC)
+	}
+	return strconv.Itoa(y), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+}
+
 func parseDate(s string) (time.Time, bool) {
 	t, err := time.Parse("2006-01-02", s)
 	return t, err == nil

@@ -188,6 +188,8 @@ type keyTable struct {
 	OnDelete func(row int) // Delete or Backspace
 	OnRune   func(row int, r rune)
 	OnSelect func(row int) // -1 when nothing is selected
+	// OnFocusLost, if set, runs when the keyboard leaves the table.
+	OnFocusLost func()
 }
 
 func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *keyTable {
@@ -220,6 +222,14 @@ func (t *keyTable) FocusGained() {
 	t.Table.FocusGained()
 	if t.selected.Row < 0 && t.rows() > 0 {
 		t.reselect(0)
+	}
+}
+
+// FocusLost tells OnFocusLost that the keyboard left the table.
+func (t *keyTable) FocusLost() {
+	t.Table.FocusLost()
+	if t.OnFocusLost != nil {
+		t.OnFocusLost()
 	}
 }
 
@@ -269,6 +279,16 @@ func (t *keyTable) target() int {
 
 // column is the column the keyboard cursor is in.
 func (t *keyTable) column() int { return max(t.selected.Col, 0) }
+
+// toColumn moves the keyboard cursor to a column of its row.
+func (t *keyTable) toColumn(col int) {
+	if t.selected.Row < 0 || col == t.selected.Col {
+		return
+	}
+	t.quiet = true
+	defer func() { t.quiet = false }()
+	t.Select(widget.TableCellID{Row: t.selected.Row, Col: col})
+}
 
 // TypedKey moves the selection with the arrows and acts on the selected row.
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {

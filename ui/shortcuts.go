@@ -283,6 +283,7 @@ var stepKeys = [][2]string{
 	{"+ −", msg("Vision, Priorities: give or take back a dot for the voter")},
 	{"A", msg("Vision: adopt the statement")},
 	{"T", msg("Priorities: trace the priority back to the scan and on to its indicators")},
+	{"R", msg("Priorities: put the rows in rank order (while you vote or score in the table they stay in place; leaving the table also re-ranks)")},
 	{"a b c…", msg("In a drop-down: choose by the first letters of a name")},
 	{"Page Down, Page Up", msg("Presentation mode: next or previous step (a presenter's remote)")},
 }

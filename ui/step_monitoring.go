@@ -91,12 +91,13 @@ func newMonitoringStep(a *App) stepView {
 
 	s.list = newKeyList(func() int { return len(s.m.Indicators) }, newIndicatorRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(s.m.Indicators) {
-			o.(*indicatorRow).set(a, s.m.Indicators[i])
+			o.(*indicatorRow).set(a, s.m.Indicators[i], i == s.selected)
 		}
 	})
 	s.list.OnSelect = func(i widget.ListItemID) {
 		s.selected = i
 		s.showFigure()
+		s.list.Refresh() // the selected row's status is drawn in the text colour
 	}
 	s.list.OnEdit = func(i widget.ListItemID) {
 		s.list.pick(i)
@@ -203,8 +204,9 @@ func (s *monitoringStep) refresh() {
 	}
 	s.lines = append(s.lines, rollupLine{title: lang.L("Whole plan"), r: s.m.Total})
 	missing := s.m.Total.IndicatorCount(stratplan.StatusNoData)
-	s.summary.SetText(lang.L("{{.Count}} indicators: {{.OnTrack}} on track, {{.AtRisk}} at risk, {{.OffTrack}} off track; {{.Missing}} without a figure for the period due.",
-		map[string]any{"Count": len(s.m.Indicators), "OnTrack": s.m.Total.IndicatorCount(stratplan.StatusOnTrack), "AtRisk": s.m.Total.IndicatorCount(stratplan.StatusAtRisk),
+	n := len(s.m.Indicators)
+	s.summary.SetText(lang.N("{{.Count}} indicators", n, map[string]any{"Count": n}) + ": " + lang.L("{{.OnTrack}} on track, {{.AtRisk}} at risk, {{.OffTrack}} off track; {{.Missing}} without a figure for the period due.",
+		map[string]any{"OnTrack": s.m.Total.IndicatorCount(stratplan.StatusOnTrack), "AtRisk": s.m.Total.IndicatorCount(stratplan.StatusAtRisk),
 			"OffTrack": s.m.Total.IndicatorCount(stratplan.StatusOffTrack), "Missing": missing}))
 	if s.selected >= 0 {
 		s.list.pick(s.selected)

@@ -27,8 +27,15 @@ type prioritiesStep struct {
 	matrix    *matrix
 	detail    *detailPane
 	who       *widget.Label
-	ranked    []stratplan.RankedPriority
-	selected  int
+	// ranked is the table's rows. While the room is scoring or voting in
+	// the table they keep their order (held), so that the row under the
+	// cursor stays put and ↓ goes to the row below; live is the ranking
+	// as it stands, which the # column, the matrix and presentation show.
+	ranked   []stratplan.RankedPriority
+	live     []stratplan.RankedPriority
+	place    map[string]int // index in live, by priority id
+	held     bool
+	selected int
 }
 
 // maxMatrixPoints is how many of the top priorities the matrix places.
@@ -38,6 +45,13 @@ var priorityColumns = []column{
 	{name: "#", right: true, max: 3}, {name: "Votes", right: true, max: 4}, {name: "Priority", flex: true},
 	{name: "Objective", max: 5}, {name: "Impact", right: true, max: 5}, {name: "Effort", right: true, max: 5},
 }
+
+// priorityColumnImpact and priorityColumnEffort are the columns whose
+// digits set the impact and the effort.
+const (
+	priorityColumnImpact = 4
+	priorityColumnEffort = 5
+)
 
 func newPrioritiesStep(a *App) stepView {
 	s := &prioritiesStep{a: a, selected: -1}
@@ -68,28 +82,44 @@ func newPrioritiesStep(a *App) stepView {
 
 	s.table = newTextTable(func() int { return len(s.ranked) }, priorityColumns, func(row, col int) string {
 		p := s.ranked[row]
-		return []string{strconv.Itoa(row + 1), votesText(p.Points), s.a.tagged(p.E, p.Title), s.objectiveCode(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
+		return []string{strconv.Itoa(s.place[p.E.ID] + 1), votesText(p.Points), s.a.tagged(p.E, p.Title), s.objectiveCell(p.Objective), scoreText(p.Impact), scoreText(p.Effort)}[col]
 	})
+	// A priority under no objective is flagged, in the warning colour.
+	s.table.Style = func(row, col int) widget.Importance {
+		if col == 3 && row < len(s.ranked) && s.objectiveCode(s.ranked[row].Objective) == "" {
+			return widget.WarningImportance
+		}
+		return widget.MediumImportance
+	}
 	s.table.OnSelect = func(row int) {
 		s.selected = row
 		s.showDetail()
 		s.placeMatrix()
 	}
 	s.table.OnEdit, s.table.OnDelete = s.edit, s.remove
+	s.table.OnFocusLost = s.rerank
+	s.voters.OnChanged = s.rerank
 	s.table.OnRune = func(row int, r rune) {
 		id := s.ranked[row].E.ID
 		switch {
 		case r == '+' || r == '=':
+			s.held = true
 			s.voters.give(id, +1)
 		case r == '-':
+			s.held = true
 			s.voters.give(id, -1)
 		case r == 't' || r == 'T':
 			s.a.showTrace(id)
+		case r == 'r' || r == 'R':
+			s.rerank()
 		case r >= '1' && r <= '5':
 			field := "impact"
-			if s.table.column() == 5 {
+			if s.table.column() == priorityColumnEffort {
 				field = "effort"
+			} else {
+				s.table.toColumn(priorityColumnImpact) // shows where the digit went
 			}
+			s.held = true
 			s.setScore(row, field, int(r-'0'))
 		}
 	}
@@ -100,7 +130,7 @@ func newPrioritiesStep(a *App) stepView {
 	s.frame = newStepFrame(a, stepParts{
 		Key:     "priorities",
 		Title:   msg("Priorities"),
-		Help:    msg("Type a priority and press Enter. To vote: choose the voter (type the first letters of the name, or Alt+↓ for the next one), then in the table press + or − on a priority. 1–5 set the impact (in the Effort column: the effort); T traces the priority; Enter edits."),
+		Help:    msg("Type a priority and press Enter. To vote: choose the voter (type the first letters of the name, or Alt+↓ for the next one), then in the table press + or − on a priority. 1–5 set the impact (in the Effort column: the effort); T traces the priority; Enter edits. Rows stay put while you vote; R re-ranks."),
 		Chooser: voteRow,
 		Add:     addRow,
 		Body:    s.table.obj,
@@ -122,7 +152,6 @@ func newPrioritiesStep(a *App) stepView {
 }
 
 func (s *prioritiesStep) object() fyne.CanvasObject { return s.frame.object() }
-func (s *prioritiesStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 func (s *prioritiesStep) voterBar() *voterBar       { return s.voters }
 
 // selectKey chooses a priority.
@@ -133,6 +162,23 @@ func (s *prioritiesStep) selectKey(k stratplan.Key) bool {
 		}
 	}
 	return false
+}
+
+// focus puts the keyboard in the add field; coming back to the step shows
+// the rows in rank order.
+func (s *prioritiesStep) focus() {
+	s.rerank()
+	s.a.win.Canvas().Focus(s.title)
+}
+
+// rerank puts the rows in rank order again after votes or scores given in
+// the table; the selection follows its priority.
+func (s *prioritiesStep) rerank() {
+	if !s.held {
+		return
+	}
+	s.held = false
+	s.refresh()
 }
 
 // votesText is the votes of a priority in the table: the number alone,
@@ -149,6 +195,15 @@ func (s *prioritiesStep) objectiveCode(id string) string {
 		return e.Str("code")
 	}
 	return ""
+}
+
+// objectiveCell is the Objective column: the code, or "?" for a priority
+// under no objective yet (Enter on it chooses one).
+func (s *prioritiesStep) objectiveCell(id string) string {
+	if c := s.objectiveCode(id); c != "" {
+		return c
+	}
+	return "?"
 }
 
 func (s *prioritiesStep) refresh() {
@@ -175,8 +230,13 @@ func (s *prioritiesStep) refresh() {
 		picked = s.ranked[s.selected].E.ID
 	}
 	// With several workshops, the votes of all of them add up.
-	s.ranked = stratplan.RankPriorities(doc.PrioritiesIn(s.a.scope()), doc.VotesIn(s.a.scope()))
-	// Votes reorder the table: the selection follows its priority.
+	s.live = stratplan.RankPriorities(doc.PrioritiesIn(s.a.scope()), doc.VotesIn(s.a.scope()))
+	s.place = make(map[string]int, len(s.live))
+	for i, p := range s.live {
+		s.place[p.E.ID] = i
+	}
+	s.ranked = s.rows()
+	// The selection follows its priority when the rows are reordered.
 	s.selected = -1
 	for i, p := range s.ranked {
 		if p.E.ID == picked {
@@ -195,10 +255,37 @@ func (s *prioritiesStep) refresh() {
 	s.frame.refresh()
 }
 
-// placeMatrix places the leading priorities on the matrix: beyond a few
-// dozen it would no longer be readable on a projector.
+// rows is the table's rows: the live ranking, or while held the rows as
+// they were (with their new votes and scores), priorities added since at
+// the end.
+func (s *prioritiesStep) rows() []stratplan.RankedPriority {
+	if !s.held || len(s.ranked) == 0 {
+		return s.live
+	}
+	out := make([]stratplan.RankedPriority, 0, len(s.live))
+	seen := make(map[string]bool, len(s.live))
+	for _, p := range s.ranked {
+		if i, ok := s.place[p.E.ID]; ok {
+			out = append(out, s.live[i])
+			seen[p.E.ID] = true
+		}
+	}
+	for _, p := range s.live {
+		if !seen[p.E.ID] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// placeMatrix places the leading priorities on the matrix, numbered by
+// rank: beyond a few dozen it would no longer be readable on a projector.
 func (s *prioritiesStep) placeMatrix() {
-	s.matrix.set(rankedPoints(s.ranked, s.selected))
+	picked := -1
+	if s.selected >= 0 && s.selected < len(s.ranked) {
+		picked = s.place[s.ranked[s.selected].E.ID]
+	}
+	s.matrix.set(rankedPoints(s.live, picked))
 }
 
 func rankedPoints(ranked []stratplan.RankedPriority, picked int) []matrixPoint {
@@ -233,7 +320,7 @@ func (s *prioritiesStep) showDetail() {
 			voters = append(voters, fmt.Sprintf("%s %d", voterName(doc, v.Voter), v.Points))
 		}
 	}
-	s.detail.show(fmt.Sprintf("%d. %s", s.selected+1, p.Title),
+	s.detail.show(fmt.Sprintf("%d. %s", s.place[p.E.ID]+1, p.Title),
 		[2]string{lang.X("field.description", "Description"), p.Description},
 		[2]string{lang.L("Objective"), obj},
 		[2]string{lang.L("Votes"), strings.Join(voters, ", ")},
@@ -247,6 +334,7 @@ func (s *prioritiesStep) vote(delta int) {
 		s.a.setStatus(lang.L("Choose an item first."))
 		return
 	}
+	s.held = true
 	s.voters.give(s.ranked[s.selected].E.ID, delta)
 }
 
@@ -268,6 +356,22 @@ func (s *prioritiesStep) add() {
 	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, title, obj) }) {
 		s.title.SetText("")
 	}
+}
+
+// priorityObjective is the objective a priority made elsewhere (from the
+// survey) goes under: the plan's only objective, else the one the
+// Priorities step's chooser shows, as for a priority typed there; "" when
+// neither says (the table then flags the priority with "?").
+func (a *App) priorityObjective() string {
+	if objs := a.plan.Doc().Objectives(); len(objs) == 1 {
+		return objs[0].E.ID
+	}
+	for _, v := range a.views {
+		if p, ok := v.(*prioritiesStep); ok {
+			return p.objective.id()
+		}
+	}
+	return ""
 }
 
 // addPriority creates a priority in a workshop.
@@ -351,8 +455,8 @@ func (s *prioritiesStep) edit(i int) {
 // beside it numbers its bubbles.
 func (s *prioritiesStep) present() fyne.CanvasObject {
 	list := newFitText(1, 2.4, nil)
-	paras := make([]para, 0, len(s.ranked))
-	for i, p := range s.ranked {
+	paras := make([]para, 0, len(s.live))
+	for i, p := range s.live {
 		text := fmt.Sprintf("%d. %s", i+1, s.a.tagged(p.E, p.Title))
 		if p.Points > 0 {
 			text += " — " + lang.N("{{.Count}} votes", p.Points, map[string]any{"Count": p.Points})
@@ -361,7 +465,7 @@ func (s *prioritiesStep) present() fyne.CanvasObject {
 	}
 	list.set(paras)
 	m := newMatrix(1.5)
-	m.set(rankedPoints(s.ranked, -1))
+	m.set(rankedPoints(s.live, -1))
 	return container.New(&splitLayout{ratio: 0.55}, list, m)
 }
 

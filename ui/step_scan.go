@@ -42,8 +42,12 @@ type scanStep struct {
 
 var scanColumns = []column{{name: "Category", max: 9}, {name: "Factor", flex: true}, {name: "Impact", right: true, max: 5}, {name: "Likelihood", right: true, max: 6}}
 
-// scanColumnLikelihood is the column whose digits set the likelihood.
-const scanColumnLikelihood = 3
+// scanColumnImpact and scanColumnLikelihood are the columns whose digits
+// set the impact and the likelihood.
+const (
+	scanColumnImpact     = 2
+	scanColumnLikelihood = 3
+)
 
 func newScanStep(a *App) stepView {
 	s := &scanStep{a: a, selected: -1}
@@ -77,6 +81,10 @@ func newScanStep(a *App) stepView {
 			field := "impact"
 			if s.table.column() == scanColumnLikelihood {
 				field = "likelihood"
+			} else {
+				// The frame shows where the digit went, and → from
+				// there reaches the likelihood.
+				s.table.toColumn(scanColumnImpact)
 			}
 			s.set(row, field, fmt.Sprint(int(r-'0')))
 		default:
@@ -92,7 +100,7 @@ func newScanStep(a *App) stepView {
 	s.frame = newStepFrame(a, stepParts{
 		Key:     "scan",
 		Title:   msg("Environmental scan"),
-		Help:    msg("Type a factor and press Enter; its category, impact and likelihood come from the choices beside it. In the table: 1–5 set the impact (in the Likelihood column, reached with →: the likelihood); P E S T L V set the category; Enter edits, Delete removes."),
+		Help:    msg("Type a factor and press Enter; its category, impact and likelihood come from the choices beside it. In the table: → moves the frame to Impact, then Likelihood; 1–5 set the framed score (elsewhere: the impact); P E S T L V set the category; Enter edits, Delete removes."),
 		Chooser: container.NewHBox(widget.NewLabel(lang.L("Show")), fixedUnits(11, s.filter)),
 		Add:     addRow,
 		Body:    s.table.obj,

@@ -41,13 +41,6 @@ func newSurveyStep(a *App) stepView {
 	importBtn.Importance = widget.HighImportance
 	s.importBtn = importBtn
 	s.view = newChoice(nil, func(string) { s.show() })
-	numbers := func(n int) []string {
-		out := make([]string, n)
-		for i := range out {
-			out[i] = strconv.Itoa(i + 1)
-		}
-		return out
-	}
 	s.topN = newChoice(numbers(10), func(v string) { s.setThreshold("common_top", v) })
 	s.minReg = newChoice(numbers(6), func(v string) { s.setThreshold("common_regions", v) })
 	s.summary = widget.NewLabel("")
@@ -125,12 +118,34 @@ func (s *surveyStep) maxMean() float64 {
 	return m
 }
 
+// thresholds are the workshop's: M, unless the workshop chose it, is the
+// plan's own for common priorities (as Consolidation shows it), and never
+// more than the plan's regions.
 func (s *surveyStep) thresholds() stratplan.SurveyThresholds {
-	if e := s.a.plan.Doc().Get(stratplan.KindWorkshop, s.a.workshop); e != nil {
-		return stratplan.WorkshopOf(e).Survey
+	doc := s.a.plan.Doc()
+	th := stratplan.DefaultSurveyThresholds
+	e := doc.Get(stratplan.KindWorkshop, s.a.workshop)
+	if e != nil {
+		th = stratplan.WorkshopOf(e).Survey
 	}
-	return stratplan.DefaultSurveyThresholds
+	if e == nil || e.Str("common_regions") == "" {
+		th.MinRegions = doc.CommonRegions()
+	}
+	th.MinRegions = max(min(th.MinRegions, s.regionCount()), 1)
+	return th
 }
+
+// numbers are the choices 1 … n.
+func numbers(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = strconv.Itoa(i + 1)
+	}
+	return out
+}
+
+// regionCount is how many regions the plan has (at least one).
+func (s *surveyStep) regionCount() int { return max(len(s.a.plan.Doc().Regions()), 1) }
 
 func (s *surveyStep) setThreshold(field, v string) {
 	if s.loading || s.a.workshop == "" {
@@ -147,6 +162,7 @@ func (s *surveyStep) refresh() {
 	th := s.thresholds()
 	s.loading = true
 	s.topN.SetSelected(strconv.Itoa(th.TopN))
+	s.minReg.Options = numbers(s.regionCount())
 	s.minReg.SetSelected(strconv.Itoa(th.MinRegions))
 	s.loading = false
 	// A survey belongs to one workshop: its import and its thresholds
@@ -217,7 +233,8 @@ func (s *surveyStep) makePriority(theme string) {
 			return
 		}
 	}
-	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, theme, "") }) {
+	obj := s.a.priorityObjective()
+	if s.a.edit(func(ed *stratplan.Edit) error { return addPriority(ed, ws, theme, obj) }) {
 		s.a.setStatus(lang.L("“{{.Text}}” is now a candidate priority (step 6).", map[string]any{"Text": theme}))
 	}
 }

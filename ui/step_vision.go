@@ -76,13 +76,30 @@ func newVisionStep(a *App) stepView {
 			right.Refresh() // the dots change width: lay the row out again
 			c.Refresh()
 		})
-	s.rows = newWrappedRows(&s.list.List, s.list, 12, func() []string {
+	s.rows = newWrappedRows(&s.list.List, s.list, 7, func() []string {
 		texts := make([]string, len(s.items))
 		for i, v := range s.items {
 			texts[i] = s.a.tagged(v.E, v.Text)
 		}
 		return texts
 	})
+	// The adopted statement is drawn bold, after its ✓: measured so, its
+	// wrapped lines never run into the next candidate.
+	s.rows.Style = func(i int) fyne.TextStyle {
+		return fyne.TextStyle{Bold: i < len(s.items) && s.items[i].Adopted}
+	}
+	s.rows.Icons = func(i int) int {
+		if i < len(s.items) && s.items[i].Adopted {
+			return 1
+		}
+		return 0
+	}
+	s.rows.Side = func(i int) float32 {
+		if i >= len(s.items) {
+			return 0
+		}
+		return fyne.MeasureText(pointsText(s.points[s.items[i].E.ID]), theme.TextSize(), fyne.TextStyle{}).Width
+	}
 	s.list.OnEdit, s.list.OnDelete = s.edit, s.remove
 	s.list.OnRune = func(i widget.ListItemID, r rune) bool {
 		switch r {
@@ -205,24 +222,22 @@ func (s *visionStep) edit(i int) {
 	s.a.win.Canvas().Focus(text)
 }
 
-// present shows the adopted vision, or the candidates and their votes.
+// present shows every candidate with its votes, the adopted one first
+// marked and bold: the room sees what it chose and what it chose from.
 func (s *visionStep) present() fyne.CanvasObject {
 	t := newFitText(1, 3, nil)
-	var paras []para
+	var adopted, others []para
 	for _, v := range s.items {
+		text := s.a.tagged(v.E, v.Text)
+		if n := s.points[v.E.ID]; n > 0 {
+			text += " — " + lang.N("{{.Count}} votes", n, map[string]any{"Count": n})
+		}
 		if v.Adopted {
-			paras = append(paras, para{text: s.a.tagged(v.E, v.Text), bold: true})
+			adopted = append(adopted, para{text: lang.L("Adopted:") + " " + text, bold: true})
+		} else {
+			others = append(others, para{text: "• " + text})
 		}
 	}
-	if len(paras) == 0 {
-		for _, v := range s.items {
-			text := "• " + s.a.tagged(v.E, v.Text)
-			if n := s.points[v.E.ID]; n > 0 {
-				text += " — " + lang.N("{{.Count}} votes", n, map[string]any{"Count": n})
-			}
-			paras = append(paras, para{text: text})
-		}
-	}
-	t.set(paras)
+	t.set(append(adopted, others...))
 	return t
 }

@@ -44,6 +44,9 @@ type textTable struct {
 	widths []float32
 }
 
+// cursorStroke is the width of the frame around the current cell.
+const cursorStroke = 3
+
 // sampleRows is how many rows fitting the columns measures.
 const sampleRows = 40
 
@@ -54,14 +57,17 @@ func newTextTable(rows func() int, cols []column, cell func(row, col int) string
 			bg := canvas.NewRectangle(color.Transparent)
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(bg, l)
+			cursor := canvas.NewRectangle(color.Transparent)
+			cursor.StrokeWidth = cursorStroke
+			cursor.Hide()
+			return container.NewStack(bg, l, cursor)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= rows() {
 				return
 			}
 			st := o.(*fyne.Container)
-			bg, l := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label)
+			bg, l, cursor := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label), st.Objects[2].(*canvas.Rectangle)
 			imp := widget.MediumImportance
 			if t.Style != nil {
 				imp = t.Style(id.Row, id.Col)
@@ -79,6 +85,15 @@ func newTextTable(rows func() int, cols []column, cell func(row, col int) string
 				bg.FillColor = color.Transparent
 			}
 			bg.Refresh()
+			// The cell the keys act on is framed in the theme's primary
+			// colour, thick enough to find on a projector.
+			if id == t.selected {
+				cursor.StrokeColor = themeColor(theme.ColorNamePrimary)
+				cursor.Show()
+				cursor.Refresh()
+			} else {
+				cursor.Hide()
+			}
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {

@@ -40,7 +40,7 @@ func (r *indicatorRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // set shows an indicator's standing.
-func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress) {
+func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress, selected bool) {
 	name := a.tagged(p.E, p.Name)
 	if p.Unit != "" {
 		name += " (" + p.Unit + ")"
@@ -55,6 +55,11 @@ func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress) {
 	r.bar.Refresh()
 	r.status.SetText(indicatorStatusName(p.Status))
 	r.status.Importance = indicatorImportance(p.Status)
+	if selected {
+		// Status colours and the dimmed grey are hard to read on the
+		// selection's fill: the text names the status anyway.
+		r.status.Importance = widget.MediumImportance
+	}
 	r.status.Refresh()
 	latest := lang.L("no figure yet")
 	if p.Latest != nil {

@@ -25,11 +25,18 @@ type voterBar struct {
 	obj       fyne.CanvasObject
 	left      map[string]int // dots left, by participant
 	people    []stratplan.Participant
+	// OnChanged, if set, runs when the user chooses another voter.
+	OnChanged func()
 }
 
 func newVoterBar(a *App, counted func(target string) bool) *voterBar {
 	v := &voterBar{a: a, counted: counted}
-	v.sel = newIDSelect(lang.L("Who is voting?"), lang.L("Add the participants first, in step 1: each of them has dots to give."), func(string) { v.showRemaining() })
+	v.sel = newIDSelect(lang.L("Who is voting?"), lang.L("Add the participants first, in step 1: each of them has dots to give."), func(string) {
+		v.showRemaining()
+		if v.OnChanged != nil {
+			v.OnChanged()
+		}
+	})
 	v.remaining = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.remaining.Truncation = fyne.TextTruncateEllipsis
 	v.obj = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Voter")), fixedUnits(17, v.sel.Select)), nil, v.remaining)
@@ -162,7 +169,7 @@ func voterName(doc *stratplan.Document, id string) string {
 func (v *voterBar) step(delta int) {
 	v.sel.Select.step(delta)
 	if who := v.voter(); who != "" {
-		v.a.setStatus(lang.L("Voting: {{.Name}}, {{.Left}} dots left.", map[string]any{"Name": v.name(who), "Left": v.left[who]}))
+		v.a.setStatus(lang.N("Voting: {{.Name}}, {{.Count}} dots left.", v.left[who], map[string]any{"Name": v.name(who), "Count": v.left[who]}))
 	}
 }
 

@@ -126,22 +126,27 @@ func newBorder(top, bottom fyne.CanvasObject) fyne.Layout {
 }
 
 // fitRows gives each row of a list the height its wrapped text
-// needs: texts[i] is shown in a label width wide. tall remembers which
+// needs: texts[i] is shown in a label width wide, less side(i) if set,
+// in the style style(i) if set (bold text is wider). tall remembers which
 // rows were given more than one line.
-func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool, reserved ...func(i int) float32) {
+func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool, side func(i int) float32, style func(i int) fyne.TextStyle) {
 	if width < 50 {
 		return // not laid out yet: wrappedRows fits it when it is
 	}
 	size := theme.TextSize()
 	pad := theme.InnerPadding()
-	m := fyne.MeasureText("Average text, for width", size, fyne.TextStyle{})
-	line, perChar := m.Height, m.Width/23
 	measured := 0
 	for i, t := range texts {
 		room := width - 2*pad
-		if len(reserved) > 0 {
-			room -= reserved[0](i)
+		if side != nil {
+			room -= side(i)
 		}
+		var st fyne.TextStyle
+		if style != nil {
+			st = style(i)
+		}
+		m := fyne.MeasureText("Average text, for width", size, st)
+		line, perChar := m.Height, m.Width/23
 		// An estimate from the length, measured when it is close to a
 		// line's end (for the first rows; further down, the estimate errs
 		// on the tall side): measuring every row would cost as much as
@@ -152,7 +157,7 @@ func fitRows(l *widget.List, texts []string, width float32, tall map[int]bool, r
 			if f := w / room; f-float32(int(f)) > 0.8 || f-float32(int(f)) < 0.2 && f > 1 {
 				if measured < maxMeasured {
 					measured++
-					w = fyne.MeasureText(part, size, fyne.TextStyle{}).Width * 1.02
+					w = fyne.MeasureText(part, size, st).Width * 1.02
 				} else {
 					w *= 1.25
 				}
@@ -182,6 +187,11 @@ type wrappedRows struct {
 	reserved float32 // the width of a row that is not text (icons, buttons), in text sizes
 	// Icons, if set, says how many icons row i shows beside its text.
 	Icons func(i int) int
+	// Side, if set, is the width row i gives to what is not its text,
+	// beyond reserved and its icons (a count that grows).
+	Side func(i int) float32
+	// Style, if set, is the style row i's text is drawn in.
+	Style func(i int) fyne.TextStyle
 	tall  map[int]bool
 	width float32
 	obj   fyne.CanvasObject // place this in the window: it holds the list
@@ -200,13 +210,17 @@ func newWrappedRows(l *widget.List, shown fyne.CanvasObject, reserved float32, t
 
 // fit sets the rows' heights for the texts as they are now.
 func (w *wrappedRows) fit() {
-	icons := func(i int) float32 {
-		if w.Icons == nil {
-			return 0
+	side := func(i int) float32 {
+		var px float32
+		if w.Icons != nil {
+			px += float32(w.Icons(i)) * (theme.IconInlineSize() + theme.Padding())
 		}
-		return float32(w.Icons(i)) * (theme.IconInlineSize() + theme.Padding())
+		if w.Side != nil {
+			px += w.Side(i)
+		}
+		return px
 	}
-	fitRows(w.list, w.texts(), w.width-w.reserved*theme.TextSize()-2*theme.Padding(), w.tall, icons)
+	fitRows(w.list, w.texts(), w.width-w.reserved*theme.TextSize()-2*theme.Padding(), w.tall, side, w.Style)
 }
 
 // idSelect is a choice among things the plan holds: it shows their names

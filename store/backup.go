@@ -195,7 +195,15 @@ func Restore(path, backup string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("backup %s: %w; nothing was changed", backup, err)
 	}
-	if was, err := planIDOf(path); err == nil && was != id {
+	// Which plan the file was: its own id if it still tells, else the id
+	// of its backups.
+	was, err := planIDOf(path)
+	if err != nil {
+		if bs, _ := Backups(path); len(bs) > 0 {
+			was, _ = planIDOf(bs[0].Path)
+		}
+	}
+	if was != "" && was != id {
 		return "", fmt.Errorf("backup %s is of another plan (%s) than %s (%s); nothing was changed", backup, id, path, was)
 	}
 	src, err := os.Open(backup)

@@ -115,6 +115,9 @@ func Open(path string, opts *Options) (*Store, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s: %w (it is a folder)", path, ErrNotPlan)
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w (it is a device, a pipe or another special file)", path, ErrNotPlan)
+	}
 	if fi.Size() == 0 {
 		// bbolt would make an empty plan of it: never write over a plan file.
 		if looksLikePlan(path) {

@@ -103,8 +103,9 @@ func TestRestoreTakesOnlyAPlanOfTheSamePlan(t *testing.T) {
 		t.Fatal("a refused restore changed the damaged file")
 	}
 	// Another plan's file: refused when the damaged file still names its
-	// plan; here both meta pages are gone, so it cannot tell, and takes it,
-	// keeping the damaged file aside. A second restore keeps both copies.
+	// plan, or its backups do; here both meta pages are gone and it has no
+	// backup, so it cannot tell, and takes it, keeping the damaged file
+	// aside. A second restore keeps both copies.
 	for range 2 {
 		if code, _, errs := runCmd(t, "restore", sec, other); code != 0 {
 			t.Fatalf("restore: %s", errs)
@@ -120,6 +121,30 @@ func TestRestoreTakesOnlyAPlanOfTheSamePlan(t *testing.T) {
 }
 
 // A plan file cut in half is damaged, not a crash, whatever the command.
+// A damaged plan that no longer tells which plan it was is known by its
+// backups: another plan's file does not replace it.
+func TestRestoreKnowsTheDamagedPlanByItsBackups(t *testing.T) {
+	sec, eur := twoCopies(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.json")
+	runCmd(t, "export", eur, "--bundle", in)
+	editPlan(t, eur, setText("swot-aa", "new"))
+	runCmd(t, "export", eur, "--bundle", in, "--force")
+	if code, _, errs := runCmd(t, "import", sec, in); code != 0 { // backs up first
+		t.Fatal(errs)
+	}
+	other := filepath.Join(dir, "other.stratplan")
+	runCmd(t, "new", other, "--title", "Someone else's plan")
+	os.WriteFile(sec, nil, 0o600)
+	code, _, errs := runCmd(t, "restore", sec, other)
+	if code != 1 || !strings.Contains(errs, "another plan") {
+		t.Fatalf("restore from another plan's file: exit %d, %s", code, errs)
+	}
+	if code, _, errs := runCmd(t, "restore", sec); code != 0 {
+		t.Fatalf("restore from its own backup: %s", errs)
+	}
+}
+
 func TestAHalfPlanIsDamagedForEveryCommand(t *testing.T) {
 	sec, _ := twoCopies(t)
 	data, _ := os.ReadFile(sec)
@@ -130,5 +155,14 @@ func TestAHalfPlanIsDamagedForEveryCommand(t *testing.T) {
 		if code != 1 || !strings.Contains(errs, "damaged") || strings.Contains(errs, "panic") {
 			t.Fatalf("%v: exit %d, %s", args, code, errs)
 		}
+	}
+}
+
+// A key file is read a few kilobytes at most, whatever it is.
+func TestAKeyFileOfAnySizeIsReadInPart(t *testing.T) {
+	sec, _ := twoCopies(t)
+	code, _, errs := runCmd(t, "keys", "trust", sec, "/dev/zero", "--label", "zero")
+	if code != 1 || !strings.Contains(errs, "/dev/zero") {
+		t.Fatalf("trusting /dev/zero: exit %d, %s", code, errs)
 	}
 }

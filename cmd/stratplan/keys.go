@@ -88,8 +88,14 @@ func runKeys(args []string, stdout, stderr io.Writer) error {
 // readKey reads a key from a file, or takes the argument as the key.
 func readKey(arg string) (ed25519.PublicKey, error) {
 	text := arg
-	if b, err := os.ReadFile(arg); err == nil {
-		text = string(b)
+	if f, err := os.Open(arg); err == nil {
+		// A key file holds 44 characters and perhaps a comment: a few
+		// kilobytes at most are read, whatever the file is.
+		b, err := io.ReadAll(io.LimitReader(f, 4096))
+		f.Close()
+		if err == nil {
+			text = string(b)
+		}
 	}
 	k, err := store.ParseKey(text)
 	if err != nil {

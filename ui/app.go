@@ -505,7 +505,7 @@ func (a *App) adoptedVision() string {
 			if adopted != "" {
 				return ""
 			}
-			adopted = lang.L("Vision") + ": " + a.tagged(v.E, v.Text)
+			adopted = labelled(lang.L("Vision"), a.tagged(v.E, v.Text))
 		}
 	}
 	return adopted

@@ -275,7 +275,7 @@ func (im *importer) describe(f *exchange.Incoming) string {
 		return s + " — " + lang.L("refused: only bundles signed by a trusted key are accepted")
 	}
 	for _, w := range f.Warnings {
-		s += "\n" + lang.L("warning") + ": " + w
+		s += "\n" + labelled(lang.L("warning"), w)
 	}
 	s += "\n" + lang.L("from {{.Label}}, exported {{.Time}}", map[string]any{"Label": producerLabel(f.Bundle), "Time": f.Bundle.ExportedAt.Local().Format("2006-01-02 15:04")})
 	return s + "\n" + statsText(f.Stats)

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +53,7 @@ func newSetupView(a *App) stepView {
 	v.start.Validator, v.end.Validator = validDate, validDate
 	v.currency = newCommitEntry("EUR", text("currency"))
 	v.budget = newAmountField(a, func(s string) { v.setPlan("budget_available", s) })
-	v.staff = newAmountField(a, func(s string) { v.setPlan("staff_months_available", s) })
+	v.staff = newNumberField(a, func(s string) { v.setPlan("staff_months_available", s) })
 	details := widget.NewForm(
 		widget.NewFormItem(lang.L("Organisation"), v.org),
 		widget.NewFormItem(lang.L("Title"), v.title),
@@ -272,7 +272,7 @@ func usesText(uses []stratplan.Use) string {
 	sort.Strings(kinds)
 	var parts []string
 	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%s: %d", kindName(k), counts[k]))
+		parts = append(parts, labelled(kindName(k), strconv.Itoa(counts[k])))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -196,12 +196,13 @@ func (s *indicatorsStep) add() {
 		s.a.setStatus(lang.L("Add a priority first, in step 6: indicators measure a priority or an action."))
 		return
 	}
+	// A target is for the end of the plan unless the room says otherwise.
+	year := planEndYear(s.a.plan.Doc().PlanInfo())
 	if s.a.edit(func(ed *stratplan.Edit) error {
 		sets := []stratplan.Change{stratplan.Set("name", stratplan.Text(name)), stratplan.Set("of", stratplan.Text(of)),
 			stratplan.Set("direction", stratplan.Text("increase")), stratplan.Set("frequency", stratplan.Text("annual")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws))}
-		// A target is for the end of the plan unless the room says otherwise.
-		if y := planEndYear(s.a.plan.Doc().PlanInfo()); y != "" {
-			sets = append(sets, stratplan.Set("target_year", stratplan.Text(y)))
+		if year != "" {
+			sets = append(sets, stratplan.Set("target_year", stratplan.Text(year)))
 		}
 		return ed.Set(stratplan.NewID(), stratplan.KindIndicator, sets...)
 	}) {

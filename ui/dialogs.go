@@ -20,6 +20,7 @@ type modal struct {
 	onDismiss func() // closed without confirming: Escape, Cancel or Close
 	onClosed  func() // closed, whatever the way
 	before    fyne.Focusable
+	main      *button // what Enter presses: the confirming button, or the only one
 	confirmed bool
 	open      bool
 }
@@ -46,13 +47,51 @@ func (a *App) newModal(title string, content fyne.CanvasObject) *modal {
 	return m
 }
 
-// setButtons places the dialog's buttons, the confirming one last.
+// setButtons places the dialog's buttons, the confirming one last. Enter
+// presses the confirming one (of high importance), or the only button.
 func (m *modal) setButtons(bs ...*button) {
 	objs := make([]fyne.CanvasObject, len(bs))
+	m.main = nil
 	for i, b := range bs {
 		objs[i] = b
+		if b.Importance == widget.HighImportance {
+			m.main = b
+		}
+	}
+	if m.main == nil && len(bs) == 1 {
+		m.main = bs[0]
 	}
 	m.d.SetButtons(objs)
+}
+
+// enter presses the main button of the dialog on top, unless the keyboard
+// is in a field or on a button that takes Enter itself; it reports whether
+// it did.
+func (a *App) enter() bool {
+	n := len(a.modals)
+	if n == 0 {
+		return false
+	}
+	m := a.modals[n-1]
+	if m.main == nil || m.main.Disabled() || !m.main.Visible() {
+		return false
+	}
+	switch f := a.win.Canvas().Focused().(type) {
+	case nil:
+	case *entry:
+		if f.MultiLine || f.OnSubmitted != nil {
+			return false
+		}
+	case *commitEntry:
+		if f.MultiLine || f.OnSubmitted != nil {
+			return false
+		}
+	case *check:
+	default:
+		return false
+	}
+	m.main.Tapped(&fyne.PointEvent{})
+	return true
 }
 
 // show opens the dialog at the given size (its own minimum where zero).

@@ -170,9 +170,14 @@ func newButton(label string, icon fyne.Resource, tapped func()) *button {
 	return b
 }
 
-// TypedKey lets the window have its keys first.
+// TypedKey lets the window have its keys first; Enter presses the button,
+// as Space does.
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	if windowKey(b, ev) {
+		return
+	}
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(&fyne.PointEvent{})
 		return
 	}
 	b.Button.TypedKey(ev)

@@ -196,6 +196,10 @@ func (a *App) windowKey(ev *fyne.KeyEvent) bool {
 			return true
 		}
 		return false
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if a.enter() {
+			return true
+		}
 	}
 	if a.dialogOpen() {
 		return false

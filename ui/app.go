@@ -19,6 +19,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -543,13 +545,20 @@ func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 		a.refresh()
 		return false
 	}
+	before := resourceWarnings(old)
 	if ch := record(old, changed); len(ch) > 0 {
 		a.hist.push(undoStep{label: describe(a.plan.Doc(), ch), changes: ch})
 		a.updateMenu()
 	}
 	a.refresh()
 	if t := a.plan.SavedAt(); !t.IsZero() {
-		a.setStatus(lang.L("All changes saved — last at {{.Time}}", map[string]any{"Time": t.Format("15:04:05")}))
+		status := lang.L("All changes saved — last at {{.Time}}", map[string]any{"Time": t.Format("15:04:05")})
+		// An edit that makes the plan ask for more than it has says so
+		// where the eye is, whatever the step.
+		if after := resourceWarnings(a.plan.Doc()); len(after) > 0 && !slices.Equal(before, after) {
+			status = strings.Join(append(after, status), " ")
+		}
+		a.setStatus(status)
 	}
 	return true
 }

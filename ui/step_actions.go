@@ -126,7 +126,7 @@ func newActionsStep(a *App) stepView {
 	resources := container.NewVBox(bold(msg("Resources")),
 		field(lang.L("Budget available"), s.budget, amountHint()), field(lang.L("Currency"), s.currency, ""),
 		field(lang.L("Staff months available"), s.staff, amountHint()),
-		s.totals, s.warning)
+		s.totals)
 	delivs := container.NewVBox(bold(msg("Deliverables")), s.delivTitle, container.New(minUnits{w: 10, h: 8}, s.delivRows.obj))
 	s.detail = newDetailPane(lang.L("Choose an action to read it whole and add its deliverables."), widget.NewSeparator(), delivs, widget.NewSeparator(), resources)
 	s.frame = newStepFrame(a, stepParts{
@@ -136,7 +136,9 @@ func newActionsStep(a *App) stepView {
 		Chooser: container.NewBorder(nil, nil, widget.NewLabel(lang.L("Priority")), nil, s.priority.Select),
 		Add:     s.title,
 		Body:    s.table.obj,
-		Detail:  s.detail.obj,
+		// What the plan cannot pay for shows above the pane, never below
+		// the fold.
+		Detail: container.NewBorder(s.warning, nil, nil, nil, s.detail.obj),
 		Wide:    true,
 		Tools: []tool{
 			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.editAction(s.selected) }},
@@ -153,9 +155,25 @@ func newActionsStep(a *App) stepView {
 func (s *actionsStep) object() fyne.CanvasObject { return s.frame.object() }
 func (s *actionsStep) focus()                    { s.a.win.Canvas().Focus(s.title) }
 
-func (s *actionsStep) money(f float64) string {
-	cur := s.a.plan.Doc().PlanInfo().Currency
-	return strings.TrimSpace(formatAmount(f) + " " + cur)
+func (s *actionsStep) money(f float64) string { return money(s.a.plan.Doc(), f) }
+
+// money writes an amount of the plan's money for reading: "250 000 XOF".
+func money(doc *stratplan.Document, f float64) string {
+	return strings.TrimSpace(formatAmount(f) + " " + doc.PlanInfo().Currency)
+}
+
+// resourceWarnings says how much more the actions ask for than the plan
+// has, in money and in staff months; nothing when they fit.
+func resourceWarnings(doc *stratplan.Document) []string {
+	res := doc.Resources()
+	var warn []string
+	if res.OverBudget() {
+		warn = append(warn, lang.L("The actions ask for {{.Over}} more than the budget available.", map[string]any{"Over": money(doc, res.Plan.Budget-res.Budget)}))
+	}
+	if res.OverStaff() {
+		warn = append(warn, lang.L("The actions ask for {{.Over}} staff months more than the plan has.", map[string]any{"Over": num(res.Plan.StaffMonths - res.StaffMonths)}))
+	}
+	return warn
 }
 
 func (s *actionsStep) currentPriority() string { return s.priority.id() }
@@ -216,13 +234,7 @@ func (s *actionsStep) refresh() {
 	lines = append(lines, labelled(lang.L("Plan"), fmt.Sprintf("%s / %s, %s / %s %s", s.money(res.Plan.Budget), s.money(res.Budget),
 		num(res.Plan.StaffMonths), num(res.StaffMonths), lang.L("staff months"))))
 	s.totals.SetText(strings.Join(lines, "\n"))
-	var warn []string
-	if res.OverBudget() {
-		warn = append(warn, lang.L("The actions ask for {{.Over}} more than the budget available.", map[string]any{"Over": s.money(res.Plan.Budget - res.Budget)}))
-	}
-	if res.OverStaff() {
-		warn = append(warn, lang.L("The actions ask for {{.Over}} staff months more than the plan has.", map[string]any{"Over": num(res.Plan.StaffMonths - res.StaffMonths)}))
-	}
+	warn := resourceWarnings(doc)
 	s.warning.SetText(strings.Join(warn, "\n"))
 	showIf(s.warning, len(warn) > 0)
 	s.frame.refresh()

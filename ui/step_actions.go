@@ -139,7 +139,7 @@ func newActionsStep(a *App) stepView {
 		// What the plan cannot pay for shows above the pane, never below
 		// the fold.
 		Detail: container.NewBorder(s.warning, nil, nil, nil, s.detail.obj),
-		Wide:    true,
+		Wide:   true,
 		Tools: []tool{
 			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.editAction(s.selected) }},
 			{theme.DeleteIcon(), msg("Delete"), func() {

@@ -218,6 +218,10 @@ func (f *form) submit() {
 func (a *App) showError(err error) {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
+	// Wrapped at the dialog's width, the message makes the dialog as tall
+	// as its text and no taller.
+	msg.Resize(fyne.NewSize(440, 0))
+	msg.Resize(fyne.NewSize(440, msg.MinSize().Height))
 	content := container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, msg)
 	a.showInfo(lang.L("Error"), content, fyne.NewSize(520, 0))
 }

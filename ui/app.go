@@ -319,7 +319,8 @@ func (a *App) shell() fyne.CanvasObject {
 	a.regionSel = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), a.selectRegion)
 	newWS := newFlatAction(theme.ContentAddIcon(), "", a.newWorkshop)
 	present := newFlatAction(theme.ViewFullScreenIcon(), lang.L("Present"), a.togglePresentation)
-	left := container.NewHBox(fixedUnits(9, a.regionSel.Select), fixedUnits(18, a.wsSelect), newWS)
+	// As wide as the steps below it: room for "Toutes les régions".
+	left := container.NewHBox(fixedUnits(12, a.regionSel.Select), fixedUnits(18, a.wsSelect), newWS)
 	top := container.NewBorder(nil, nil, left, container.NewHBox(a.timer.object(), present), a.vision)
 
 	a.sidebar = newKeyList(

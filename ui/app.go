@@ -273,7 +273,7 @@ func (a *App) SetPlan(p Plan) {
 	a.updateMenu()
 	a.refresh() // the header first: showStep then builds and fills the step once
 	a.showStep(a.current)
-	a.setStatus(lang.L("Opened {{.Path}}", map[string]any{"Path": p.Path()}))
+	a.setStatus(lang.L("Opened {{.Title}} ({{.File}})", map[string]any{"Title": p.Doc().PlanInfo().Title, "File": filepath.Base(p.Path())}))
 }
 
 func (a *App) closePlan() {

@@ -63,7 +63,12 @@ func (a *App) suggestedBundleName() string {
 	} else if e := doc.Entity(a.region); e != nil {
 		region = e.Str("code")
 	}
-	return fmt.Sprintf("%s-%s-%s-%d.json", slug(doc.PlanInfo().Title, "plan"), slug(region, "all"), time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
+	name := slug(doc.PlanInfo().Title, "plan")
+	// A title that already names the region does not name it twice.
+	if r := slug(region, "all"); !strings.Contains("-"+name+"-", "-"+r+"-") {
+		name += "-" + r
+	}
+	return fmt.Sprintf("%s-%s-%d.json", name, time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
 }
 
 // slug keeps letters and digits of s, lower case, accents dropped, words

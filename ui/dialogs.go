@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -231,4 +234,24 @@ func (a *App) showError(err error) {
 func (a *App) showFileDialog(d interface{ Show() }) {
 	a.win.Canvas().Unfocus()
 	d.Show()
+}
+
+// showAbout names the app, its version, the licence of the fonts its PDF
+// reports embed, and the folder where it keeps plans, keys and settings.
+func (a *App) showAbout() {
+	version := a.cfg.Version
+	if version == "" {
+		version = "?"
+	}
+	folder := filepath.Dir(a.cfg.DefaultPath)
+	lines := []string{
+		lang.L("stratplan {{.Version}}: strategic planning workshops, offline.", map[string]any{"Version": version}),
+		lang.L("PDF reports use the DejaVu fonts (Bitstream Vera licence, free to use and share)."),
+		labelled(lang.L("Plans, keys and settings are kept in"), folder),
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n\n"))
+	text.Wrapping = fyne.TextWrapWord
+	text.Resize(fyne.NewSize(480, 0))
+	text.Resize(fyne.NewSize(480, text.MinSize().Height))
+	a.showInfo(lang.L("About stratplan"), text, fyne.NewSize(540, 0))
 }

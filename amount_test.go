@@ -79,3 +79,19 @@ func TestNotANumberBudgetsAreWarnedAndCountAsNothing(t *testing.T) {
 		t.Fatalf("warnings %v, want one for each of NaN, 1e400 and Infinity", ws)
 	}
 }
+
+func TestSeparatorsOfALanguageWithItsRegion(t *testing.T) {
+	for _, l := range []string{"fr", "fr-FR", "fr_CA", "es-ES", "ES"} {
+		if got := stratplan.SeparatorsOf(l).Decimal; got != ',' {
+			t.Errorf("%s writes decimals with %q", l, got)
+		}
+	}
+	for _, l := range []string{"en", "en-GB", "", "xx-YY"} {
+		if got := stratplan.SeparatorsOf(l).Decimal; got != '.' {
+			t.Errorf("%q writes decimals with %q", l, got)
+		}
+	}
+	if f, err := stratplan.ParseAmountIn("6,5", "fr-FR"); err != nil || f != 6.5 {
+		t.Errorf("6,5 in fr-FR reads %v, %v", f, err)
+	}
+}

@@ -173,10 +173,12 @@ type Separators struct {
 }
 
 // SeparatorsOf returns how numbers are written in a language ("en", "fr",
-// "es"…; unknown languages read as English).
+// "es"…, with or without a region: "fr-FR", "es_ES"; unknown languages
+// read as English).
 func SeparatorsOf(lang string) Separators {
 	spaces := []rune{' ', '\u00a0', '\u202f'}
-	switch strings.ToLower(lang) {
+	base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	switch strings.ToLower(base) {
 	case "fr":
 		return Separators{Decimal: ',', Group: append(spaces, '.')}
 	case "es", "pt", "it", "de":

@@ -19,6 +19,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -273,7 +275,7 @@ func (a *App) SetPlan(p Plan) {
 	a.updateMenu()
 	a.refresh() // the header first: showStep then builds and fills the step once
 	a.showStep(a.current)
-	a.setStatus(lang.L("Opened {{.Path}}", map[string]any{"Path": p.Path()}))
+	a.setStatus(lang.L("Opened {{.Title}} ({{.File}})", map[string]any{"Title": p.Doc().PlanInfo().Title, "File": filepath.Base(p.Path())}))
 }
 
 func (a *App) closePlan() {
@@ -319,7 +321,8 @@ func (a *App) shell() fyne.CanvasObject {
 	a.regionSel = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), a.selectRegion)
 	newWS := newFlatAction(theme.ContentAddIcon(), "", a.newWorkshop)
 	present := newFlatAction(theme.ViewFullScreenIcon(), lang.L("Present"), a.togglePresentation)
-	left := container.NewHBox(fixedUnits(9, a.regionSel.Select), fixedUnits(18, a.wsSelect), newWS)
+	// As wide as the steps below it: room for "Toutes les régions".
+	left := container.NewHBox(fixedUnits(12, a.regionSel.Select), fixedUnits(18, a.wsSelect), newWS)
 	top := container.NewBorder(nil, nil, left, container.NewHBox(a.timer.object(), present), a.vision)
 
 	a.sidebar = newKeyList(
@@ -507,7 +510,7 @@ func (a *App) adoptedVision() string {
 			if adopted != "" {
 				return ""
 			}
-			adopted = lang.L("Vision") + ": " + a.tagged(v.E, v.Text)
+			adopted = labelled(lang.L("Vision"), a.tagged(v.E, v.Text))
 		}
 	}
 	return adopted
@@ -545,13 +548,20 @@ func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 		a.refresh()
 		return false
 	}
+	before := resourceWarnings(old)
 	if ch := record(old, changed); len(ch) > 0 {
 		a.hist.push(undoStep{label: describe(a.plan.Doc(), ch), changes: ch})
 		a.updateMenu()
 	}
 	a.refresh()
 	if t := a.plan.SavedAt(); !t.IsZero() {
-		a.setStatus(lang.L("All changes saved — last at {{.Time}}", map[string]any{"Time": t.Format("15:04:05")}))
+		status := lang.L("All changes saved — last at {{.Time}}", map[string]any{"Time": t.Format("15:04:05")})
+		// An edit that makes the plan ask for more than it has says so
+		// where the eye is, whatever the step.
+		if after := resourceWarnings(a.plan.Doc()); len(after) > 0 && !slices.Equal(before, after) {
+			status = strings.Join(append(after, status), " ")
+		}
+		a.setStatus(status)
 	}
 	return true
 }

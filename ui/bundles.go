@@ -63,7 +63,12 @@ func (a *App) suggestedBundleName() string {
 	} else if e := doc.Entity(a.region); e != nil {
 		region = e.Str("code")
 	}
-	return fmt.Sprintf("%s-%s-%s-%d.json", slug(doc.PlanInfo().Title, "plan"), slug(region, "all"), time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
+	name := slug(doc.PlanInfo().Title, "plan")
+	// A title that already names the region does not name it twice.
+	if r := slug(region, "all"); !strings.Contains("-"+name+"-", "-"+r+"-") {
+		name += "-" + r
+	}
+	return fmt.Sprintf("%s-%s-%d.json", name, time.Now().Format("2006-01-02"), a.plan.ExportSeq()+1)
 }
 
 // slug keeps letters and digits of s, lower case, accents dropped, words
@@ -275,7 +280,7 @@ func (im *importer) describe(f *exchange.Incoming) string {
 		return s + " — " + lang.L("refused: only bundles signed by a trusted key are accepted")
 	}
 	for _, w := range f.Warnings {
-		s += "\n" + lang.L("warning") + ": " + w
+		s += "\n" + labelled(lang.L("warning"), w)
 	}
 	s += "\n" + lang.L("from {{.Label}}, exported {{.Time}}", map[string]any{"Label": producerLabel(f.Bundle), "Time": f.Bundle.ExportedAt.Local().Format("2006-01-02 15:04")})
 	return s + "\n" + statsText(f.Stats)

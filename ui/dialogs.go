@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -20,6 +23,7 @@ type modal struct {
 	onDismiss func() // closed without confirming: Escape, Cancel or Close
 	onClosed  func() // closed, whatever the way
 	before    fyne.Focusable
+	main      *button // what Enter presses: the confirming button, or the only one
 	confirmed bool
 	open      bool
 }
@@ -46,13 +50,51 @@ func (a *App) newModal(title string, content fyne.CanvasObject) *modal {
 	return m
 }
 
-// setButtons places the dialog's buttons, the confirming one last.
+// setButtons places the dialog's buttons, the confirming one last. Enter
+// presses the confirming one (of high importance), or the only button.
 func (m *modal) setButtons(bs ...*button) {
 	objs := make([]fyne.CanvasObject, len(bs))
+	m.main = nil
 	for i, b := range bs {
 		objs[i] = b
+		if b.Importance == widget.HighImportance {
+			m.main = b
+		}
+	}
+	if m.main == nil && len(bs) == 1 {
+		m.main = bs[0]
 	}
 	m.d.SetButtons(objs)
+}
+
+// enter presses the main button of the dialog on top, unless the keyboard
+// is in a field or on a button that takes Enter itself; it reports whether
+// it did.
+func (a *App) enter() bool {
+	n := len(a.modals)
+	if n == 0 {
+		return false
+	}
+	m := a.modals[n-1]
+	if m.main == nil || m.main.Disabled() || !m.main.Visible() {
+		return false
+	}
+	switch f := a.win.Canvas().Focused().(type) {
+	case nil:
+	case *entry:
+		if f.MultiLine || f.OnSubmitted != nil {
+			return false
+		}
+	case *commitEntry:
+		if f.MultiLine || f.OnSubmitted != nil {
+			return false
+		}
+	case *check:
+	default:
+		return false
+	}
+	m.main.Tapped(&fyne.PointEvent{})
+	return true
 }
 
 // show opens the dialog at the given size (its own minimum where zero).
@@ -179,6 +221,10 @@ func (f *form) submit() {
 func (a *App) showError(err error) {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
+	// Wrapped at the dialog's width, the message makes the dialog as tall
+	// as its text and no taller.
+	msg.Resize(fyne.NewSize(440, 0))
+	msg.Resize(fyne.NewSize(440, msg.MinSize().Height))
 	content := container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, msg)
 	a.showInfo(lang.L("Error"), content, fyne.NewSize(520, 0))
 }
@@ -188,4 +234,24 @@ func (a *App) showError(err error) {
 func (a *App) showFileDialog(d interface{ Show() }) {
 	a.win.Canvas().Unfocus()
 	d.Show()
+}
+
+// showAbout names the app, its version, the licence of the fonts its PDF
+// reports embed, and the folder where it keeps plans, keys and settings.
+func (a *App) showAbout() {
+	version := a.cfg.Version
+	if version == "" {
+		version = "?"
+	}
+	folder := filepath.Dir(a.cfg.DefaultPath)
+	lines := []string{
+		lang.L("stratplan {{.Version}}: strategic planning workshops, offline.", map[string]any{"Version": version}),
+		lang.L("PDF reports use the DejaVu fonts (Bitstream Vera licence, free to use and share)."),
+		labelled(lang.L("Plans, keys and settings are kept in"), folder),
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n\n"))
+	text.Wrapping = fyne.TextWrapWord
+	text.Resize(fyne.NewSize(480, 0))
+	text.Resize(fyne.NewSize(480, text.MinSize().Height))
+	a.showInfo(lang.L("About stratplan"), text, fyne.NewSize(540, 0))
 }

@@ -100,6 +100,11 @@ func submitOnEnter(e *entry, f *form) {
 	e.OnSubmitted = func(string) { f.submit() }
 }
 
+// AcceptsTab is false even for a multi-line entry: Tab moves to the next
+// field (Shift+Tab back), as in every other field of a form, so what is
+// typed next never lands in a description by mistake.
+func (e *entry) AcceptsTab() bool { return false }
+
 // TypedShortcut lets the window redo with Ctrl+Shift+Z.
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
 	if windowShortcut(e, s) {
@@ -165,9 +170,14 @@ func newButton(label string, icon fyne.Resource, tapped func()) *button {
 	return b
 }
 
-// TypedKey lets the window have its keys first.
+// TypedKey lets the window have its keys first; Enter presses the button,
+// as Space does.
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	if windowKey(b, ev) {
+		return
+	}
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(&fyne.PointEvent{})
 		return
 	}
 	b.Button.TypedKey(ev)

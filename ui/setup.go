@@ -2,8 +2,8 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +53,7 @@ func newSetupView(a *App) stepView {
 	v.start.Validator, v.end.Validator = validDate, validDate
 	v.currency = newCommitEntry("EUR", text("currency"))
 	v.budget = newAmountField(a, func(s string) { v.setPlan("budget_available", s) })
-	v.staff = newAmountField(a, func(s string) { v.setPlan("staff_months_available", s) })
+	v.staff = newNumberField(a, func(s string) { v.setPlan("staff_months_available", s) })
 	details := widget.NewForm(
 		widget.NewFormItem(lang.L("Organisation"), v.org),
 		widget.NewFormItem(lang.L("Title"), v.title),
@@ -272,7 +272,7 @@ func usesText(uses []stratplan.Use) string {
 	sort.Strings(kinds)
 	var parts []string
 	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%s: %d", kindName(k), counts[k]))
+		parts = append(parts, labelled(kindName(k), strconv.Itoa(counts[k])))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -284,7 +284,7 @@ func examples(uses []stratplan.Use, n int) string {
 		out = append(out, "“"+u.E.Label()+"”")
 	}
 	if len(uses) > n {
-		out = append(out, "…")
+		out = append(out, lang.L("and {{.Count}} more", map[string]any{"Count": len(uses) - n}))
 	}
 	return strings.Join(out, ", ")
 }
@@ -296,13 +296,68 @@ func (v *setupView) removeRegion(i int) {
 	}
 	r := v.regions[i]
 	if uses := v.a.plan.Doc().UsesOf(stratplan.KindRegion, r.E.ID); len(uses) > 0 {
-		v.a.showError(errors.New(lang.L("{{.Name}} is still used ({{.Uses}}): {{.Examples}}. Give them another region first; then it can be removed.",
-			map[string]any{"Name": r.Name, "Uses": usesText(uses), "Examples": examples(uses, 3)})))
+		v.regionInUse(r, uses)
 		return
 	}
 	if v.a.deleteWithUndo(r.E.Key(), deleted(r.Name)) {
 		v.regionList.UnselectAll()
 	}
+}
+
+// regionInUse says what still uses a region and how to settle each: the
+// workshops and the rest can be given another region; survey scores
+// cannot be moved here, so it offers to delete them (Ctrl+Z brings them
+// back), or to import the survey again.
+func (v *setupView) regionInUse(r stratplan.Region, uses []stratplan.Use) {
+	var scores, others []stratplan.Use
+	for _, u := range uses {
+		if u.E.Kind == stratplan.KindSurveyScore {
+			scores = append(scores, u)
+		} else {
+			others = append(others, u)
+		}
+	}
+	lines := []string{lang.L("{{.Name}} cannot be removed yet: {{.Uses}}.", map[string]any{"Name": r.Name, "Uses": usesText(uses)})}
+	if len(others) > 0 {
+		lines = append(lines, lang.L("Give these another region first: {{.Examples}}.", map[string]any{"Examples": examples(others, 8)}))
+	}
+	if len(scores) > 0 {
+		lines = append(lines, lang.N("{{.Count}} survey scores are of this region: a score cannot be given another region here. Import the survey again with the right region (step 2), or delete them.",
+			len(scores), map[string]any{"Count": len(scores)}))
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n\n"))
+	text.Wrapping = fyne.TextWrapWord
+	// The label wraps at the dialog's width, so the dialog is as tall as
+	// its text and no taller.
+	const width = 520
+	text.Resize(fyne.NewSize(width, 0))
+	text.Resize(fyne.NewSize(width, text.MinSize().Height))
+	content := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, text)
+	title := lang.L("Region in use")
+	if len(scores) == 0 {
+		v.a.showInfo(title, content, fyne.NewSize(width+80, 0))
+		return
+	}
+	confirm := lang.N("Delete the {{.Count}} survey scores", len(scores), map[string]any{"Count": len(scores)})
+	if len(others) == 0 {
+		confirm = lang.N("Delete the {{.Count}} survey scores and the region", len(scores), map[string]any{"Count": len(scores)})
+	}
+	v.a.showConfirm(title, confirm, lang.L("Cancel"), content, func() {
+		if !v.a.edit(func(ed *stratplan.Edit) error {
+			for _, u := range scores {
+				if err := ed.Delete(u.E.Kind, u.E.ID); err != nil {
+					return err
+				}
+			}
+			if len(others) == 0 {
+				return ed.Delete(r.E.Kind, r.E.ID)
+			}
+			return nil
+		}) {
+			return
+		}
+		v.a.setStatus(lang.N("{{.Count}} survey scores deleted.", len(scores), map[string]any{"Count": len(scores)}) + " " + lang.L("Ctrl+Z brings it back."))
+	}, fyne.NewSize(width+80, 0))
 }
 
 func (v *setupView) addObjective() {

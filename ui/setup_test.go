@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -163,7 +164,7 @@ func TestSetupRegionsAddRenameRemove(t *testing.T) {
 		}
 	}
 	press(v.regionList, fyne.KeyDelete)
-	if !overlayShows(a, "West & Central Africa is still used (Workshop: 1): “Abidjan”") || len(a.plan.Doc().Regions()) != 3 {
+	if !overlayShows(a, "West & Central Africa cannot be removed yet: Workshop: 1") || !overlayShows(a, "another region first: “Abidjan”") || len(a.plan.Doc().Regions()) != 3 {
 		t.Fatal("a region in use was removed")
 	}
 	a.win.Canvas().Overlays().Remove(a.win.Canvas().Overlays().Top())
@@ -233,5 +234,72 @@ func TestHeaderRegionOffersThatRegionsWorkshops(t *testing.T) {
 	a.regionSel.Select.SetSelected("All regions")
 	if len(a.wsSelect.Options) != 8 {
 		t.Fatalf("all regions offer %d choices, want All workshops and 7 workshops", len(a.wsSelect.Options))
+	}
+}
+
+// TestRemovingARegionWithSurveyScores: the dialog is as tall as its text,
+// names at most eight uses, and for survey scores, which cannot be given
+// another region here, offers to delete them (Undo brings them back).
+func TestRemovingARegionWithSurveyScores(t *testing.T) {
+	a := newPlanApp(t)
+	v := setupOf(t, a)
+	v.regionCode.SetText("WCA")
+	typeEnter(v.regionName, "West & Central Africa")
+	wca, ok := a.plan.Doc().FindRegion("WCA")
+	if !ok {
+		t.Fatal("the region was not added")
+	}
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		for i := range 40 {
+			if err := ed.Set(stratplan.NewID(), stratplan.KindSurveyScore, stratplan.Set("member", stratplan.Text(fmt.Sprintf("Member %d", i))),
+				stratplan.Set("theme", stratplan.Text("Trade")), stratplan.Set("region", stratplan.Text(wca.E.ID)), stratplan.Set("score", stratplan.Text("4"))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	regions := len(a.plan.Doc().Regions())
+	pickRegion := func() {
+		for k, r := range v.regions {
+			if r.Code == "WCA" {
+				v.regionList.pick(k)
+			}
+		}
+		press(v.regionList, fyne.KeyDelete)
+	}
+	pickRegion()
+	top := a.win.Canvas().Overlays().Top()
+	if top == nil || !overlayShows(a, "Import the survey again") || overlayShows(a, "another region first") {
+		t.Fatal("the dialog does not say how to settle survey scores")
+	}
+	if h, win := top.MinSize().Height, a.win.Canvas().Size().Height; h > win/2 {
+		t.Errorf("the dialog needs %v of the window's %v in height", h, win)
+	}
+	test.Tap(findButton(top, "Delete the 40 survey scores and the region"))
+	if len(a.plan.Doc().Regions()) != regions-1 || len(a.plan.Doc().UsesOf(stratplan.KindRegion, wca.E.ID)) != 0 {
+		t.Fatal("the survey scores and the region were not deleted")
+	}
+	a.undoLast()
+	if len(a.plan.Doc().UsesOf(stratplan.KindRegion, wca.E.ID)) != 40 {
+		t.Fatal("Undo did not bring the survey scores back")
+	}
+
+	// With twelve workshops as well: eight named, then how many more.
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		for i := range 12 {
+			if err := ed.Set(stratplan.NewID(), stratplan.KindWorkshop, stratplan.Set("title", stratplan.Text(fmt.Sprintf("Workshop %d", i))), stratplan.Set("region", stratplan.Text(wca.E.ID))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	a.closeTopDialog()
+	pickRegion()
+	if !overlayShows(a, "and 4 more") || !overlayShows(a, "Import the survey again") {
+		t.Fatal("the uses are not cut at eight, or the survey's advice is missing")
+	}
+	test.Tap(findButton(a.win.Canvas().Overlays().Top(), "Delete the 40 survey scores"))
+	if len(a.plan.Doc().UsesOf(stratplan.KindRegion, wca.E.ID)) != 12 || len(a.plan.Doc().Regions()) != regions {
+		t.Fatal("deleting the survey scores of a region that workshops still use went wrong")
 	}
 }

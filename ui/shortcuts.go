@@ -112,7 +112,8 @@ func (a *App) buildMenu() *fyne.MainMenu {
 		command{key: appearanceDark, label: msg("Dark"), run: func() { a.setAppearance(appearanceDark) }},
 		command{key: appearanceContrast, label: msg("High contrast, for projectors"), run: func() { a.setAppearance(appearanceContrast) }},
 	)
-	help := menu(msg("Help"), command{key: "shortcuts", label: msg("Keyboard shortcuts"), sc: bare(fyne.KeyF1), run: a.showShortcuts})
+	help := menu(msg("Help"), command{key: "shortcuts", label: msg("Keyboard shortcuts"), sc: bare(fyne.KeyF1), run: a.showShortcuts},
+		command{key: "about", label: msg("About stratplan"), run: a.showAbout})
 	a.menu = fyne.NewMainMenu(file, edit, stepsMenu, view, help)
 	a.updateMenu()
 	return a.menu
@@ -198,6 +199,10 @@ func (a *App) windowKey(ev *fyne.KeyEvent) bool {
 			return true
 		}
 		return false
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if a.enter() {
+			return true
+		}
 	}
 	if a.dialogOpen() {
 		return false
@@ -292,10 +297,18 @@ var stepKeys = [][2]string{
 func (a *App) showShortcuts() {
 	form := widget.NewForm()
 	for _, m := range a.menu.Items {
-		items := m.Items
+		// Each item named by its path in the menu, as the menu shows it:
+		// "File ▸ New ▸ Empty plan…".
+		var items []*fyne.MenuItem
+		paths := map[*fyne.MenuItem]string{}
 		for _, it := range m.Items {
+			items = append(items, it)
+			paths[it] = m.Label
 			if it.ChildMenu != nil {
-				items = append(items, it.ChildMenu.Items...)
+				for _, sub := range it.ChildMenu.Items {
+					items = append(items, sub)
+					paths[sub] = m.Label + " ▸ " + it.Label
+				}
 			}
 		}
 		for _, it := range items {
@@ -308,7 +321,7 @@ func (a *App) showShortcuts() {
 			} else if strings.HasPrefix(label, lang.L("Redo")) {
 				label = lang.L("Redo")
 			}
-			form.Append(shortcutText(it.Shortcut), widget.NewLabel(m.Label+" ▸ "+label))
+			form.Append(shortcutText(it.Shortcut), widget.NewLabel(paths[it]+" ▸ "+label))
 		}
 	}
 	for _, k := range stepKeys {

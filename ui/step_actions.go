@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -114,7 +113,7 @@ func newActionsStep(a *App) stepView {
 		}
 	}
 	s.budget = newAmountField(a, setPlan("budget_available"))
-	s.staff = newAmountField(a, setPlan("staff_months_available"))
+	s.staff = newNumberField(a, setPlan("staff_months_available"))
 	s.currency = newCommitEntry("EUR", func(v string) { setPlan("currency")(strings.TrimSpace(v)) })
 	s.totals = widget.NewLabel("")
 	s.totals.Wrapping = fyne.TextWrapWord
@@ -127,7 +126,7 @@ func newActionsStep(a *App) stepView {
 	resources := container.NewVBox(bold(msg("Resources")),
 		field(lang.L("Budget available"), s.budget, amountHint()), field(lang.L("Currency"), s.currency, ""),
 		field(lang.L("Staff months available"), s.staff, amountHint()),
-		s.totals, s.warning)
+		s.totals)
 	delivs := container.NewVBox(bold(msg("Deliverables")), s.delivTitle, container.New(minUnits{w: 10, h: 8}, s.delivRows.obj))
 	s.detail = newDetailPane(lang.L("Choose an action to read it whole and add its deliverables."), widget.NewSeparator(), delivs, widget.NewSeparator(), resources)
 	s.frame = newStepFrame(a, stepParts{
@@ -137,8 +136,10 @@ func newActionsStep(a *App) stepView {
 		Chooser: container.NewBorder(nil, nil, widget.NewLabel(lang.L("Priority")), nil, s.priority.Select),
 		Add:     s.title,
 		Body:    s.table.obj,
-		Detail:  s.detail.obj,
-		Wide:    true,
+		// What the plan cannot pay for shows above the pane, never below
+		// the fold.
+		Detail: container.NewBorder(s.warning, nil, nil, nil, s.detail.obj),
+		Wide:   true,
 		Tools: []tool{
 			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.editAction(s.selected) }},
 			{theme.DeleteIcon(), msg("Delete"), func() {
@@ -164,9 +165,25 @@ func (s *actionsStep) selectKey(k stratplan.Key) bool {
 	return false
 }
 
-func (s *actionsStep) money(f float64) string {
-	cur := s.a.plan.Doc().PlanInfo().Currency
-	return strings.TrimSpace(formatAmount(f) + " " + cur)
+func (s *actionsStep) money(f float64) string { return money(s.a.plan.Doc(), f) }
+
+// money writes an amount of the plan's money for reading: "250 000 XOF".
+func money(doc *stratplan.Document, f float64) string {
+	return strings.TrimSpace(formatAmount(f) + " " + doc.PlanInfo().Currency)
+}
+
+// resourceWarnings says how much more the actions ask for than the plan
+// has, in money and in staff months; nothing when they fit.
+func resourceWarnings(doc *stratplan.Document) []string {
+	res := doc.Resources()
+	var warn []string
+	if res.OverBudget() {
+		warn = append(warn, lang.L("The actions ask for {{.Over}} more than the budget available.", map[string]any{"Over": money(doc, res.Plan.Budget-res.Budget)}))
+	}
+	if res.OverStaff() {
+		warn = append(warn, lang.L("The actions ask for {{.Over}} staff months more than the plan has.", map[string]any{"Over": num(res.Plan.StaffMonths - res.StaffMonths)}))
+	}
+	return warn
 }
 
 func (s *actionsStep) currentPriority() string { return s.priority.id() }
@@ -218,22 +235,16 @@ func (s *actionsStep) refresh() {
 	var lines []string
 	for _, o := range doc.Objectives() {
 		if t, ok := res.ByObjective[o.E.ID]; ok {
-			lines = append(lines, fmt.Sprintf("%s: %s, %s %s", o.Code, s.money(t.Budget), num(t.StaffMonths), lang.L("staff months")))
+			lines = append(lines, labelled(o.Code, fmt.Sprintf("%s, %s %s", s.money(t.Budget), num(t.StaffMonths), lang.L("staff months"))))
 		}
 	}
 	if t, ok := res.ByObjective[""]; ok {
-		lines = append(lines, fmt.Sprintf("%s: %s, %s %s", lang.L("No objective"), s.money(t.Budget), num(t.StaffMonths), lang.L("staff months")))
+		lines = append(lines, labelled(lang.L("No objective"), fmt.Sprintf("%s, %s %s", s.money(t.Budget), num(t.StaffMonths), lang.L("staff months"))))
 	}
-	lines = append(lines, fmt.Sprintf("%s: %s / %s, %s / %s %s", lang.L("Plan"), s.money(res.Plan.Budget), s.money(res.Budget),
-		num(res.Plan.StaffMonths), num(res.StaffMonths), lang.L("staff months")))
+	lines = append(lines, labelled(lang.L("Plan"), fmt.Sprintf("%s / %s, %s / %s %s", s.money(res.Plan.Budget), s.money(res.Budget),
+		num(res.Plan.StaffMonths), num(res.StaffMonths), lang.L("staff months"))))
 	s.totals.SetText(strings.Join(lines, "\n"))
-	var warn []string
-	if res.OverBudget() {
-		warn = append(warn, lang.L("The actions ask for {{.Over}} more than the budget available.", map[string]any{"Over": s.money(res.Plan.Budget - res.Budget)}))
-	}
-	if res.OverStaff() {
-		warn = append(warn, lang.L("The actions ask for {{.Over}} staff months more than the plan has.", map[string]any{"Over": num(res.Plan.StaffMonths - res.StaffMonths)}))
-	}
+	warn := resourceWarnings(doc)
 	s.warning.SetText(strings.Join(warn, "\n"))
 	showIf(s.warning, len(warn) > 0)
 	s.frame.refresh()
@@ -350,7 +361,7 @@ func (s *actionsStep) editAction(i int) {
 		}
 		return nil
 	}
-	budget.Validator, staff.Validator = validAmount, validAmount
+	budget.Validator, staff.Validator = validAmount, validNumber
 	status := newChoice(translated(actionStatusLabels), nil)
 	status.SetSelectedIndex(max(indexOf(stratplan.ActionStatuses, x.Status), 0))
 	cur := s.a.plan.Doc().PlanInfo().Currency
@@ -371,7 +382,7 @@ func (s *actionsStep) editAction(i int) {
 			return
 		}
 		b, _ := readAmount(budget.Text)
-		m, _ := readAmount(staff.Text)
+		m, _ := readNumber(staff.Text)
 		s.a.edit(func(ed *stratplan.Edit) error {
 			return ed.Set(x.E.ID, stratplan.KindAction, stratplan.Set("title", stratplan.Text(t)),
 				stratplan.Set("description", stratplan.Text(strings.TrimSpace(desc.Text))), stratplan.Set("owner", stratplan.Text(strings.TrimSpace(owner.Text))),
@@ -438,110 +449,9 @@ func (s *actionsStep) present() fyne.CanvasObject {
 	return t
 }
 
-// amountReasons are the reasons stratplan.ParseAmountIn gives for refusing
-// an amount, so that they are translated.
-var amountReasons = []string{
-	msg("it is empty"), msg("it must not be negative"), msg("it is not a finite number"),
-	msg("write it with digits and at most one decimal point, e.g. 50000 or 12.5"),
-	msg("write it like 50 000,50 or 50.000,50"), msg("write it like 50,000.50 or 50000.5"),
-}
-
-// userLang is the language the user reads and types in: "en", "fr", "es"…
-func userLang() string { return lang.SystemLocale().LanguageString() }
-
-// readAmount reads an amount as the user typed it, in their language's
-// way of writing numbers; it answers the amount as plans store it.
-func readAmount(text string) (string, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return "", nil
-	}
-	f, err := stratplan.ParseAmountIn(text, userLang())
-	if err != nil {
-		var ae *stratplan.AmountError
-		if errors.As(err, &ae) {
-			why := ae.Msg
-			if indexOf(amountReasons, why) >= 0 {
-				why = lang.L(why)
-			}
-			return "", errors.New(lang.L("“{{.Text}}” is not an amount: {{.Why}}", map[string]any{"Text": ae.Text, "Why": why}))
-		}
-		return "", err
-	}
-	return stratplan.FormatAmount(f), nil
-}
-
-func validAmount(v string) error {
-	_, err := readAmount(v)
-	return err
-}
-
-// amountText writes an amount for the user to edit: no grouping, and the
-// decimal mark of their language.
-func amountText(f float64) string {
-	if f == 0 {
-		return ""
-	}
-	s := stratplan.FormatAmount(f)
-	if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// newAmountField is a field for an amount of the plan (budget, staff
-// months), saved when the user leaves it. Place it with field and
-// amountHint as its hint: what is wrong with the amount then shows in the
-// hint's place, and it is not saved.
-func newAmountField(a *App, save func(string)) *commitEntry {
-	e := newCommitEntry("0", nil)
-	e.Validator = validAmount
-	e.OnCommit = func(v string) {
-		stored, err := readAmount(v)
-		if err != nil {
-			a.setStatus(lang.L("Not saved: {{.Why}}", map[string]any{"Why": err.Error()}))
-			return
-		}
-		save(stored)
-	}
-	return e
-}
-
-func trimFloat(f float64) string {
-	if f == 0 {
-		return ""
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
-// formatAmount groups thousands with a thin space, readable in any language.
-func formatAmount(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 2, 64)
-	s = strings.TrimSuffix(s, ".00")
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteRune(' ')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		mark := "."
-		if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
-			mark = ","
-		}
-		b.WriteString(mark + frac)
-	}
-	return b.String()
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "–"
 	}
 	return s
 }
-
-// num writes a number for reading, 0 included.
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -54,13 +54,13 @@ func newIndicatorsStep(a *App) stepView {
 	s.name.OnSubmitted = func(string) { s.add() }
 	s.table = newTextTable(func() int { return len(s.items) }, indicatorColumns, func(row, col int) string {
 		x := s.items[row]
-		target := x.Target
+		target := numberText(x.Target)
 		if x.Qualitative {
 			target = x.TargetText
 		} else if x.TargetBehindBaseline() {
 			target = "⚠ " + target
 		}
-		return []string{s.a.tagged(x.E, x.Name), x.Unit, x.Baseline, target, x.TargetYear(), statusName(x.Direction, stratplan.Directions, directionLabels),
+		return []string{s.a.tagged(x.E, x.Name), x.Unit, numberText(x.Baseline), target, x.TargetYear(), statusName(x.Direction, stratplan.Directions, directionLabels),
 			statusName(x.Frequency, stratplan.Frequencies, frequencyLabels)}[col]
 	})
 	s.table.Style = func(row, col int) widget.Importance {
@@ -171,7 +171,7 @@ func (s *indicatorsStep) showDetail() {
 	}
 	x := s.items[s.selected]
 	s.revs = s.a.plan.Doc().TargetRevisions(x.E.ID)
-	target := strings.TrimSpace(x.Target + " " + x.Unit)
+	target := strings.TrimSpace(numberText(x.Target) + " " + x.Unit)
 	if x.Qualitative {
 		target = x.TargetText
 	}
@@ -180,7 +180,7 @@ func (s *indicatorsStep) showDetail() {
 	}
 	s.detail.show(x.Name,
 		[2]string{"⚠", targetWarning(x)},
-		[2]string{lang.L("Baseline"), strings.TrimSpace(x.Baseline + " " + x.Unit)},
+		[2]string{lang.L("Baseline"), strings.TrimSpace(numberText(x.Baseline) + " " + x.Unit)},
 		[2]string{lang.L("Target"), target},
 		[2]string{lang.L("Better when"), statusName(x.Direction, stratplan.Directions, directionLabels)},
 		[2]string{lang.L("Frequency"), statusName(x.Frequency, stratplan.Frequencies, frequencyLabels)},
@@ -206,9 +206,15 @@ func (s *indicatorsStep) add() {
 		s.a.setStatus(lang.L("Add a priority first, in step 6: indicators measure a priority or an action."))
 		return
 	}
+	// A target is for the end of the plan unless the room says otherwise.
+	year := planEndYear(s.a.plan.Doc().PlanInfo())
 	if s.a.edit(func(ed *stratplan.Edit) error {
-		return ed.Set(stratplan.NewID(), stratplan.KindIndicator, stratplan.Set("name", stratplan.Text(name)), stratplan.Set("of", stratplan.Text(of)),
-			stratplan.Set("direction", stratplan.Text("increase")), stratplan.Set("frequency", stratplan.Text("annual")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws)))
+		sets := []stratplan.Change{stratplan.Set("name", stratplan.Text(name)), stratplan.Set("of", stratplan.Text(of)),
+			stratplan.Set("direction", stratplan.Text("increase")), stratplan.Set("frequency", stratplan.Text("annual")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(ws))}
+		if year != "" {
+			sets = append(sets, stratplan.Set("target_year", stratplan.Text(year)))
+		}
+		return ed.Set(stratplan.NewID(), stratplan.KindIndicator, sets...)
 	}) {
 		s.name.SetText("")
 		s.table.ScrollToBottom()
@@ -228,6 +234,15 @@ func (s *indicatorsStep) remove(i int) {
 
 var yearRE = regexp.MustCompile(`^\d{4}$`)
 
+// planEndYear is the year the plan's period ends, or "" when the plan has
+// no end date yet.
+func planEndYear(info stratplan.Plan) string {
+	if y, _, _ := strings.Cut(info.PeriodEnd, "-"); yearRE.MatchString(y) {
+		return y
+	}
+	return ""
+}
+
 // validYear accepts a year such as 2030, or nothing.
 func validYear(v string) error {
 	if v = strings.TrimSpace(v); v != "" && !yearRE.MatchString(v) {
@@ -240,7 +255,7 @@ func validYear(v string) error {
 // the user's language is stored in the plan's way, anything else as typed.
 func storedNumber(text string) string {
 	text = strings.TrimSpace(text)
-	if v, err := readAmount(text); err == nil {
+	if v, err := readNumber(text); err == nil {
 		return v
 	}
 	return text
@@ -252,11 +267,11 @@ func (s *indicatorsStep) edit(i int) {
 		return
 	}
 	x := s.items[i]
-	name, unit, baseline, target, year, source, targetText := newEntry(""), newEntry(lang.L("e.g. hours, %, number")), newEntry(""), newEntry(""), newEntry("2030"), newEntry(""), newEntry("")
+	name, unit, baseline, target, year, source, targetText := newEntry(""), newEntry(lang.L("e.g. hours, %, number")), newEntry(""), newEntry(""), newEntry(lang.L("year")), newEntry(""), newEntry("")
 	name.SetText(x.Name)
 	unit.SetText(x.Unit)
-	baseline.SetText(x.Baseline)
-	target.SetText(x.Target)
+	baseline.SetText(numberText(x.Baseline))
+	target.SetText(numberText(x.Target))
 	year.SetText(x.TargetYear())
 	year.Validator = validYear
 	source.SetText(x.Source)
@@ -363,13 +378,13 @@ func (s *indicatorsStep) present() fyne.CanvasObject {
 	t := newFitText(1, 2.2, nil)
 	paras := []para{{text: s.of.Select.Selected, bold: true}}
 	for _, x := range s.items {
-		target := strings.TrimSpace(x.Target + " " + x.Unit)
+		target := strings.TrimSpace(numberText(x.Target) + " " + x.Unit)
 		if x.Qualitative {
 			target = x.TargetText
 		}
 		line := "• " + s.a.tagged(x.E, x.Name)
 		if x.Baseline != "" || target != "" {
-			line += ": " + strings.TrimSpace(orDash(x.Baseline)+" → "+target)
+			line = labelled(line, strings.TrimSpace(orDash(numberText(x.Baseline))+" → "+target))
 		}
 		if y := x.TargetYear(); y != "" {
 			line += " (" + y + ")"

@@ -339,10 +339,7 @@ func figureText(in stratplan.Indicator, stored string) string {
 		}
 		return stored
 	}
-	if stratplan.SeparatorsOf(userLang()).Decimal == ',' {
-		return strings.Replace(stored, ".", ",", 1)
-	}
-	return stored
+	return numberText(stored)
 }
 
 // rollupText is one line of figures: actions and deliverables done, and

@@ -177,7 +177,7 @@ func TestMonitoringBundlesFromOwnersUpdateTheDashboard(t *testing.T) {
 
 func TestMonitoringFiguresInFrench(t *testing.T) {
 	in := stratplan.Indicator{}
-	t.Setenv("LANGUAGE", "fr")
+	inLocale(t, "fr_FR.UTF-8")
 	for typed, want := range map[string]string{"12,5": "12.5", "1 234,5": "1234.5", "-3": "-3", "−0,5": "-0.5", "": ""} {
 		if got, ok := parseFigure(in, typed); !ok || got != want {
 			t.Errorf("%q reads %q (%v), want %q", typed, got, ok, want)

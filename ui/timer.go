@@ -346,7 +346,7 @@ func (t *timer) dialog() {
 	c := t.item(key)
 	minutes := newEntry("10")
 	if c.total > 0 {
-		minutes.SetText(strconv.FormatFloat(c.total.Minutes(), 'f', -1, 64))
+		minutes.SetText(num(c.total.Minutes()))
 	}
 	minutes.Validator = func(s string) error {
 		if _, err := parseMinutes(s); err != nil {
@@ -373,7 +373,7 @@ func (t *timer) dialog() {
 		m.confirm()
 	}
 	minutes.OnSubmitted = func(string) { startNow() }
-	startLabel := lang.L("Start")
+	startLabel := lang.X("timer.start", "Start")
 	if c.running {
 		startLabel = lang.L("Pause")
 	}

@@ -63,7 +63,7 @@ func (r *indicatorRow) set(a *App, p stratplan.IndicatorProgress, selected bool)
 	r.status.Refresh()
 	latest := lang.L("no figure yet")
 	if p.Latest != nil {
-		latest = p.Latest.Period + ": " + figureText(p.Indicator, p.Latest.Text)
+		latest = labelled(p.Latest.Period, figureText(p.Indicator, p.Latest.Text))
 	}
 	if p.Status == stratplan.StatusNoData && p.Latest != nil {
 		latest += " · " + lang.L("{{.Period}} due", map[string]any{"Period": p.Due})

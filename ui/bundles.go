@@ -107,8 +107,10 @@ func unaccent(r rune) rune {
 	return r
 }
 
-// exportBundle asks whether to sign, then where to save, and writes the
-// plan as a bundle.
+// exportBundle asks where to save the bundle and whether to sign it, then
+// writes the plan as a bundle. The app's own export dialog, not the
+// system's save dialog: that one opens (and so empties) a file it is told
+// to replace before anything is written.
 func (a *App) exportBundle() {
 	if a.plan == nil {
 		return
@@ -117,29 +119,12 @@ func (a *App) exportBundle() {
 	sign.SetChecked(a.fy.Preferences().BoolWithFallback("sign-bundles", true))
 	about := widget.NewLabel(lang.L("A bundle carries the whole plan to another laptop: send it by e-mail or on a USB stick. Importing it there merges it with what they have; nothing is lost on either side."))
 	about.Wrapping = fyne.TextWrapWord
-	a.showConfirm(lang.L("Export bundle"), lang.L("Choose where to save…"), lang.L("Cancel"),
-		container.NewVBox(about, sign), func() {
+	about.TextStyle = fyne.TextStyle{Italic: true}
+	a.askExportPath(lang.L("Export bundle"), a.suggestedBundleName(),
+		[]*widget.FormItem{widget.NewFormItem("", sign), widget.NewFormItem("", about)}, func(path string) {
 			a.fy.Preferences().SetBool("sign-bundles", sign.Checked)
-			a.saveBundle(sign.Checked)
-		}, fyne.NewSize(520, 0))
-}
-
-func (a *App) saveBundle(sign bool) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		a.writeBundle(path, sign)
-	}, a.win)
-	d.SetFileName(a.suggestedBundleName())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	a.showFileDialog(d)
+			a.writeBundle(path, sign.Checked)
+		})
 }
 
 // writeBundle writes the bundle to path: the plan is snapshotted here, on
@@ -160,7 +145,7 @@ func (a *App) writeBundle(path string, sign bool) {
 		return
 	}
 	a.busy(lang.L("Exporting…"), func() (func(), error) {
-		// The save dialog has already asked before replacing a file.
+		// The export dialog has already asked before replacing a file.
 		if err := o.Write(path, true); err != nil {
 			return nil, err
 		}

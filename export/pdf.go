@@ -35,12 +35,38 @@ func (r *Report) WritePDF(w io.Writer) error {
 	for _, p := range l.pages {
 		links[p] = f.AddLink()
 	}
+	// The library writes a colour or a line width each time it is set:
+	// set them only when they change. Text takes the fill colour in PDF,
+	// so text and fill share one current colour (the library would
+	// otherwise wrap every text in a save and restore of its own).
 	font := struct {
 		bold bool
 		size float64
 	}{size: -1}
+	fill, draw := rgb{1, 2, 3}, rgb{1, 2, 3} // no colour yet
+	fillSet, drawSet := false, false
+	width := -1.0
+	setFill := func(c rgb) {
+		if !fillSet || c != fill {
+			f.SetFillColor(int(c.R), int(c.G), int(c.B))
+			f.SetTextColor(int(c.R), int(c.G), int(c.B))
+			fill, fillSet = c, true
+		}
+	}
+	setDraw := func(c rgb, lw float64) {
+		if !drawSet || c != draw {
+			f.SetDrawColor(int(c.R), int(c.G), int(c.B))
+			draw, drawSet = c, true
+		}
+		if lw != width {
+			f.SetLineWidth(lw)
+			width = lw
+		}
+	}
 	for _, p := range l.pages {
 		f.AddPage()
+		// A new page starts with the library's colours, not ours.
+		fillSet, drawSet, width = false, false, -1
 		f.SetLink(links[p], 0, p.num)
 		for _, m := range p.marks {
 			f.Bookmark(m.text, m.level, m.y)
@@ -56,23 +82,21 @@ func (r *Report) WritePDF(w io.Writer) error {
 					f.SetFont("dejavu", style, o.size)
 					font.bold, font.size = o.bold, o.size
 				}
-				f.SetTextColor(int(o.color.R), int(o.color.G), int(o.color.B))
+				setFill(o.color)
 				f.Text(o.x, o.y+o.h*0.76, o.text)
 			case opRect:
 				if o.fill {
-					f.SetFillColor(int(o.color.R), int(o.color.G), int(o.color.B))
+					setFill(o.color)
 					f.Rect(o.x, o.y, o.w, o.h, "F")
 				} else {
-					f.SetDrawColor(int(o.color.R), int(o.color.G), int(o.color.B))
-					f.SetLineWidth(o.lineWidth)
+					setDraw(o.color, o.lineWidth)
 					f.Rect(o.x, o.y, o.w, o.h, "D")
 				}
 			case opLine:
-				f.SetDrawColor(int(o.color.R), int(o.color.G), int(o.color.B))
-				f.SetLineWidth(o.lineWidth)
+				setDraw(o.color, o.lineWidth)
 				f.Line(o.x, o.y, o.x+o.w, o.y+o.h)
 			case opCircle:
-				f.SetFillColor(int(o.color.R), int(o.color.G), int(o.color.B))
+				setFill(o.color)
 				f.Circle(o.x+o.w/2, o.y+o.h/2, o.w/2, "F")
 			case opLink:
 				f.Link(o.x, o.y, o.w, o.h, links[o.target])

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -143,33 +144,29 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// mergeForReport merges bundle files in memory, one file held at a time,
-// and says where each came from.
+// mergeForReport merges bundle files in memory, read two at a time as
+// merge reads them, and says where each came from.
 func mergeForReport(paths []string) (*stratplan.Document, []export.Source, error) {
 	var merged *stratplan.Document
 	var sources []export.Source
-	for _, p := range paths {
-		f := exchange.Read(p)
+	failed := false
+	exchange.ReadEach(paths, func(f *exchange.Incoming) {
+		if failed {
+			return
+		}
 		if f.Err != nil {
-			// Let the merge of the files say everything that is wrong.
-			_, err := exchange.MergeFiles(paths)
-			if err == nil {
-				err = f.Err
-			}
-			return nil, nil, err
+			failed = true
+			return
 		}
 		b := f.Bundle
 		if merged == nil {
 			merged = stratplan.NewDocument(b.Doc.Plan())
 		}
 		if _, err := merged.Merge(b.Doc); err != nil {
-			// Rare: the merge of the files names both sides of a refusal.
-			if _, full := exchange.MergeFiles(paths); full != nil {
-				err = full
-			}
-			return nil, nil, err
+			failed = true
+			return
 		}
-		src := export.Source{Name: filepath.Base(p), Producer: b.Producer.Label, ExportedAt: b.ExportedAt, Seq: b.Producer.Seq,
+		src := export.Source{Name: filepath.Base(f.Path), Producer: b.Producer.Label, ExportedAt: b.ExportedAt, Seq: b.Producer.Seq,
 			Digest: b.Digest, Signer: stratplan.CheckSigner(b.Signers, nil, "", nil).String(), Entities: b.Doc.Len()}
 		if src.Producer == "" {
 			src.Producer = b.Producer.Replica
@@ -178,6 +175,15 @@ func mergeForReport(paths []string) (*stratplan.Document, []export.Source, error
 			src.Region = b.Doc.RegionName(rep.Region)
 		}
 		sources = append(sources, src)
+	})
+	if failed {
+		// The merge of the files says everything that is wrong, naming
+		// both sides of a refusal.
+		_, err := exchange.MergeFiles(paths)
+		if err == nil {
+			err = errors.New("the bundles could not be merged")
+		}
+		return nil, nil, err
 	}
 	return merged, sources, nil
 }

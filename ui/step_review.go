@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -383,6 +384,9 @@ func (s *reviewStep) refreshPreview() {
 	go func() {
 		defer a.jobs.Done()
 		img, pages, err := drawPreview(doc, opts)
+		// Laying out a large workshop's report leaves tens of megabytes of
+		// garbage: give them back to the system now, not over minutes.
+		debug.FreeOSMemory()
 		fyne.Do(func() {
 			s.drawing = false
 			s.drawn = want

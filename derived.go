@@ -209,11 +209,22 @@ func (d *Document) Resources() Resources {
 	return r
 }
 
-func (d *Document) resources() Resources {
+// ResourcesIn is Resources counting only the actions in scope (one
+// workshop, one region); what the plan has available stays the plan's.
+func (d *Document) ResourcesIn(s Scope) Resources {
+	if s == (Scope{}) {
+		return d.Resources()
+	}
+	return d.resourcesWhere(func(e *Entity) bool { return s.covers(d, e) })
+}
+
+func (d *Document) resources() Resources { return d.resourcesWhere(nil) }
+
+func (d *Document) resourcesWhere(in func(e *Entity) bool) Resources {
 	info := d.PlanInfo()
 	r := Resources{ByObjective: map[string]Totals{}, Budget: info.BudgetAvailable, StaffMonths: info.StaffMonthsAvailable}
 	for _, e := range d.kinds[KindAction] { // order does not matter for sums
-		if e.Deleted() || e.Str("status") == "cancelled" {
+		if e.Deleted() || e.Str("status") == "cancelled" || in != nil && !in(e) {
 			continue
 		}
 		obj := ""

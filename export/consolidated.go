@@ -233,7 +233,11 @@ func (b *builder) matrixSection() {
 		for _, r := range g.Rows {
 			title := b.str(r.Priority.E, "title")
 			if len(r.Members) > 1 {
-				title += "\n" + b.trf("with %d linked priorities", len(r.Members)-1)
+				if n := len(r.Members) - 1; n == 1 {
+					title += "\n" + b.tr("with 1 linked priority")
+				} else {
+					title += "\n" + b.trf("with %d linked priorities", n)
+				}
 			}
 			cells := []cell{{text: title, bold: r.Common}}
 			for _, c := range r.Cells {

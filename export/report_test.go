@@ -384,3 +384,50 @@ func TestPreviewOfTheFirstPage(t *testing.T) {
 		t.Error("a page past the end")
 	}
 }
+
+// A workshop's report counts that workshop's actions in its resources,
+// then the whole plan's apart; amounts keep their cents.
+func TestAWorkshopReportCountsItsOwnActions(t *testing.T) {
+	other := func(ed *stratplan.Edit) error {
+		if err := ed.Set("ws-other", stratplan.KindWorkshop, set("title", "Another region's workshop")); err != nil {
+			return err
+		}
+		if err := ed.Set("p-other", stratplan.KindPriority, set("title", "Risk engine"), set("objective", "so1"), set(stratplan.FieldWorkshop, "ws-other")); err != nil {
+			return err
+		}
+		return ed.Set("a-other", stratplan.KindAction, set("title", "Deploy the risk engine"), set("priority", "p-other"), set("budget", "80000.5"))
+	}
+	d := examplePlan(t, other)
+	r := workshopReport(t, d, export.ReportOptions{Workshop: "ws-wca-abidjan"})
+	text := pdftext(t, pdfOf(t, r))
+	mine := d.ResourcesIn(stratplan.Scope{Workshop: "ws-wca-abidjan"})
+	whole := d.Resources()
+	if whole.Plan.Actions != mine.Plan.Actions+1 {
+		t.Fatalf("the plan has %d actions, the workshop %d", whole.Plan.Actions, mine.Plan.Actions)
+	}
+	if strings.Contains(text, "Deploy the risk engine") {
+		t.Fatal("another workshop's action is in this workshop's action plan")
+	}
+	// The table read in layout order: a label and its figures on one line.
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(path, pdfOf(t, r), 0o644)
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := func(label string) []string {
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), label) {
+				return strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), label))
+			}
+		}
+		t.Fatalf("no line %q in the report", label)
+		return nil
+	}
+	if f := line("This workshop"); len(f) == 0 || f[0] != fmt.Sprint(mine.Plan.Actions) {
+		t.Fatalf("this workshop's line: %q, want %d actions", f, mine.Plan.Actions)
+	}
+	if f := line("Whole plan, every workshop"); len(f) < 2 || f[0] != fmt.Sprint(whole.Plan.Actions) || !strings.HasSuffix(f[1], ".50") {
+		t.Fatalf("the whole plan's line: %q, want %d actions and the cents", f, whole.Plan.Actions)
+	}
+}

@@ -347,7 +347,7 @@ func (b *builder) actionsSection(ws string, level int, regionColumn bool) {
 		}
 	}
 	b.table(cols, rows, 8)
-	b.resources()
+	b.resources(ws)
 }
 
 func orderOf(m map[string]int, k string) int {
@@ -380,34 +380,51 @@ func (b *builder) amountOf(e *stratplan.Entity, field string) string {
 	if err != nil {
 		return b.clean(s, b.who(e, field))
 	}
+	if field == "budget" {
+		return b.money(f)
+	}
 	return b.number(f, -1)
 }
 
-// resources compares what the actions ask for with what the plan has.
-func (b *builder) resources() {
+// resources compares what the actions ask for with what the plan has. In
+// a workshop's report, the rows are that workshop's actions, then the
+// whole plan's, since what is available is the plan's.
+func (b *builder) resources(ws string) {
 	res := b.doc.Resources()
+	mine := res
+	if ws != "" {
+		mine = b.doc.ResourcesIn(stratplan.Scope{Workshop: ws})
+	}
 	info := b.doc.PlanInfo()
 	b.subhead(b.tr("Resources asked for and available"))
 	cur := b.clean(info.Currency, "the plan's currency")
 	var rows []row
 	for _, o := range b.doc.Objectives() {
-		t, ok := res.ByObjective[o.E.ID]
+		t, ok := mine.ByObjective[o.E.ID]
 		if !ok {
 			continue
 		}
 		rows = append(rows, row{cells: []cell{{text: strings.TrimSpace(b.str(o.E, "code") + " " + b.str(o.E, "title"))},
-			{text: fmt.Sprint(t.Actions)}, {text: b.number(t.Budget, 0)}, {text: b.number(t.StaffMonths, 1)}}})
+			{text: fmt.Sprint(t.Actions)}, {text: b.money(t.Budget)}, {text: b.number(t.StaffMonths, 1)}}})
 	}
-	if t, ok := res.ByObjective[""]; ok {
-		rows = append(rows, row{cells: []cell{{text: b.tr("Under no objective")}, {text: fmt.Sprint(t.Actions)}, {text: b.number(t.Budget, 0)}, {text: b.number(t.StaffMonths, 1)}}})
+	if t, ok := mine.ByObjective[""]; ok {
+		rows = append(rows, row{cells: []cell{{text: b.tr("Under no objective")}, {text: fmt.Sprint(t.Actions)}, {text: b.money(t.Budget)}, {text: b.number(t.StaffMonths, 1)}}})
 	}
-	rows = append(rows, row{cells: []cell{{text: b.tr("Whole plan"), bold: true}, {text: fmt.Sprint(res.Plan.Actions), bold: true},
-		{text: b.number(res.Plan.Budget, 0), bold: true}, {text: b.number(res.Plan.StaffMonths, 1), bold: true}}})
+	if ws != "" {
+		rows = append(rows, row{cells: []cell{{text: b.tr("This workshop"), bold: true}, {text: fmt.Sprint(mine.Plan.Actions), bold: true},
+			{text: b.money(mine.Plan.Budget), bold: true}, {text: b.number(mine.Plan.StaffMonths, 1), bold: true}}})
+	}
+	whole := b.tr("Whole plan")
+	if ws != "" {
+		whole = b.tr("Whole plan, every workshop")
+	}
+	rows = append(rows, row{cells: []cell{{text: whole, bold: true}, {text: fmt.Sprint(res.Plan.Actions), bold: true},
+		{text: b.money(res.Plan.Budget), bold: true}, {text: b.number(res.Plan.StaffMonths, 1), bold: true}}})
 	over := func(asked, has float64, bad bool) cell {
 		if has <= 0 {
 			return cell{text: "–"}
 		}
-		c := cell{text: b.number(has, 0)}
+		c := cell{text: b.money(has)}
 		if bad {
 			c.color, c.bold = red, true
 		}
@@ -417,7 +434,7 @@ func (b *builder) resources() {
 		over(res.Plan.StaffMonths, res.StaffMonths, res.OverStaff())}})
 	b.table([]column{{b.tr("Objective"), 50, 'l'}, {b.tr("Actions"), 12, 'r'}, {b.trf("Budget (%s)", cur), 20, 'r'}, {b.tr("Staff months"), 18, 'r'}}, rows, 8.5)
 	if res.OverBudget() {
-		b.paragraph(b.trf("The actions ask for %s %s, more than the %s %s available.", b.number(res.Plan.Budget, 0), cur, b.number(res.Budget, 0), cur), 9, true, red, 0)
+		b.paragraph(b.trf("The actions ask for %s %s, more than the %s %s available.", b.money(res.Plan.Budget), cur, b.money(res.Budget), cur), 9, true, red, 0)
 	}
 	if res.OverStaff() {
 		b.paragraph(b.trf("The actions ask for %s staff months, more than the %s available.", b.number(res.Plan.StaffMonths, 1), b.number(res.StaffMonths, 1)), 9, true, red, 0)

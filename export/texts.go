@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -139,28 +140,31 @@ var texts = map[string][2]string{
 	"The due date is before the start date.":                           {"L'échéance précède la date de début.", "El vencimiento es anterior al inicio."},
 	"The plan at a glance":                                             {"Le plan en bref", "El plan de un vistazo"},
 	"The workshop has not adopted a vision yet.":                       {"L'atelier n'a pas encore adopté de vision.", "El taller aún no ha adoptado una visión."},
-	"Theme":              {"Thème", "Tema"},
-	"Under no objective": {"Sans objectif", "Sin objetivo"},
-	"Under no priority":  {"Sans priorité", "Sin prioridad"},
-	"Value":              {"Valeur", "Valor"},
-	"Venue or platform":  {"Lieu ou plateforme", "Lugar o plataforma"},
-	"Vision":             {"Vision", "Visión"},
-	"Vision and mission": {"Vision et mission", "Visión y misión"},
-	"Votes":              {"Votes", "Votos"},
-	"When (UTC)":         {"Quand (UTC)", "Cuándo (UTC)"},
-	"Whole plan":         {"Ensemble du plan", "Todo el plan"},
-	"Workshop":           {"Atelier", "Taller"},
-	"Workshop report":    {"Rapport d'atelier", "Informe del taller"},
-	"Workshops":          {"Ateliers", "Talleres"},
-	"Written by":         {"Écrit par", "Escrito por"},
-	"adopted":            {"adoptée", "adoptada"},
-	"common":             {"commun", "común"},
+	"Theme":                      {"Thème", "Tema"},
+	"Under no objective":         {"Sans objectif", "Sin objetivo"},
+	"Under no priority":          {"Sans priorité", "Sin prioridad"},
+	"Value":                      {"Valeur", "Valor"},
+	"Venue or platform":          {"Lieu ou plateforme", "Lugar o plataforma"},
+	"Vision":                     {"Vision", "Visión"},
+	"Vision and mission":         {"Vision et mission", "Visión y misión"},
+	"Votes":                      {"Votes", "Votos"},
+	"When (UTC)":                 {"Quand (UTC)", "Cuándo (UTC)"},
+	"Whole plan":                 {"Ensemble du plan", "Todo el plan"},
+	"Whole plan, every workshop": {"Ensemble du plan, tous ateliers", "Todo el plan, todos los talleres"},
+	"This workshop":              {"Cet atelier", "Este taller"},
+	"Workshop":                   {"Atelier", "Taller"},
+	"Workshop report":            {"Rapport d'atelier", "Informe del taller"},
+	"Workshops":                  {"Ateliers", "Talleres"},
+	"Written by":                 {"Écrit par", "Escrito por"},
+	"adopted":                    {"adoptée", "adoptada"},
+	"common":                     {"commun", "común"},
 	"deleted on one laptop, edited on another": {"supprimé sur un ordinateur, modifié sur un autre", "eliminado en una computadora, modificado en otra"},
 	"due: %s":                       {"attendu : %s", "debida: %s"},
 	"from the scan: %s":             {"issu de l'analyse : %s", "del análisis: %s"},
 	"qualitative, by milestone":     {"qualitatif, par étape", "cualitativo, por hito"},
 	"regional":                      {"régional", "regional"},
 	"with %d linked priorities":     {"avec %d priorités liées", "con %d prioridades vinculadas"},
+	"with 1 linked priority":        {"avec 1 priorité liée", "con 1 prioridad vinculada"},
 	"… and %d more (see the table)": {"… et %d autres (voir le tableau)", "… y %d más (ver la tabla)"},
 }
 
@@ -295,6 +299,15 @@ func (b *builder) date(s string) string {
 // number writes a number with the language's separators: 4,800,000.5 in
 // English, 4 800 000,5 in French, 4.800.000,5 in Spanish. decimals < 0
 // writes as many as the number needs.
+// money writes an amount: whole units, or with cents when it has them
+// (250,000 and 250,000.50), never rounded away.
+func (b *builder) money(f float64) string {
+	if f == math.Trunc(f) {
+		return b.number(f, 0)
+	}
+	return b.number(f, 2)
+}
+
 func (b *builder) number(f float64, decimals int) string {
 	s := strconv.FormatFloat(f, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")

@@ -27,9 +27,31 @@ func (a *App) showKeys() {
 	}
 	doc := a.plan.Doc()
 	me := doc.ReplicaInfo(a.plan.Replica())
-	label := newEntry(lang.L("e.g. Europe workshop, Brussels"))
-	label.SetText(me.Label)
 	regions := doc.Regions()
+	// Saved as soon as it is chosen or typed (Enter, or leaving the
+	// field, or closing the dialog): there is no Save button to forget.
+	var region *choice
+	var label *commitEntry
+	saved := [2]string{me.Label, me.Region}
+	saveMe := func() {
+		reg := ""
+		if i := region.SelectedIndex(); i > 0 {
+			reg = regions[i-1].E.ID
+		}
+		name := strings.TrimSpace(label.Text)
+		if saved == [2]string{name, reg} {
+			return
+		}
+		if a.edit(func(ed *stratplan.Edit) error {
+			return ed.Set(ed.Replica(), stratplan.KindReplica, stratplan.Set("label", stratplan.Text(name)), stratplan.Set("region", stratplan.Text(reg)))
+		}) {
+			saved = [2]string{name, reg}
+			a.setStatus(lang.L("Bundles from this laptop now say they come from {{.Label}}.", map[string]any{"Label": name}))
+		}
+	}
+	label = newCommitEntry(lang.L("e.g. Europe workshop, Brussels"), func(string) { saveMe() })
+	label.SetText(me.Label)
+	label.saved = me.Label
 	names := []string{lang.L("Any region (Secretariat)")}
 	sel := 0
 	for i, r := range regions {
@@ -38,19 +60,9 @@ func (a *App) showKeys() {
 			sel = i + 1
 		}
 	}
-	region := newChoice(names, nil)
+	region = newChoice(names, nil)
 	region.SetSelectedIndex(sel)
-	saveMe := newButton(lang.L("Save"), theme.DocumentSaveIcon(), func() {
-		reg := ""
-		if i := region.SelectedIndex(); i > 0 {
-			reg = regions[i-1].E.ID
-		}
-		if a.edit(func(ed *stratplan.Edit) error {
-			return ed.Set(ed.Replica(), stratplan.KindReplica, stratplan.Set("label", stratplan.Text(strings.TrimSpace(label.Text))), stratplan.Set("region", stratplan.Text(reg)))
-		}) {
-			a.setStatus(lang.L("Bundles from this laptop now say they come from {{.Label}}.", map[string]any{"Label": label.Text}))
-		}
-	})
+	region.OnChanged = func(string) { saveMe() }
 	laptop := widget.NewForm(widget.NewFormItem(lang.L("Name in bundles"), label), widget.NewFormItem(lang.L("Region"), region))
 
 	own := newEntry("")
@@ -115,11 +127,12 @@ func (a *App) showKeys() {
 	about.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(
 		container.NewVBox(
-			widget.NewCard(lang.L("This laptop"), "", container.NewBorder(nil, nil, nil, saveMe, laptop)),
+			widget.NewCard(lang.L("This laptop"), "", laptop),
 			widget.NewCard(lang.L("My public key"), "", container.NewBorder(nil, nil, nil, container.NewHBox(copyKey, saveKey), own)),
 			widget.NewLabelWithStyle(lang.L("Trusted keys"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), about),
 		container.NewHBox(trust), nil, nil, list)
-	a.showInfo(lang.L("Trusted keys and this laptop"), content, fyne.NewSize(760, 600))
+	m := a.showInfo(lang.L("Trusted keys and this laptop"), content, fyne.NewSize(760, 600))
+	m.onClosed = saveMe
 }
 
 // trustKeyDialog asks for a key (pasted, or read from a file), whose it is

@@ -24,6 +24,7 @@ type consolidationView struct {
 	tabs  *container.AppTabs
 
 	region, workshop *idSelect
+	header           *string // the window's region choice last followed; nil before the first
 	minRegions       *choice
 	order            *choice
 	summary          *widget.Label
@@ -145,7 +146,15 @@ func (v *consolidationView) refresh() {
 	for _, r := range regions {
 		names, ids = append(names, r.Name), append(ids, r.E.ID)
 	}
-	v.region.fill(names, ids, v.region.id(), true)
+	// The view's region starts from the window's, and follows it when it
+	// changes there; chosen here, it stays until then.
+	keep := v.region.id()
+	if v.header == nil || *v.header != v.a.region {
+		keep = v.a.region
+		h := v.a.region
+		v.header = &h
+	}
+	v.region.fill(names, ids, keep, true)
 	names, ids = []string{lang.L("All workshops")}, []string{""}
 	for _, w := range doc.Workshops() {
 		if v.region.id() == "" || w.Region == v.region.id() {

@@ -199,3 +199,25 @@ func TestConsolidationListsTheBundlesImported(t *testing.T) {
 		t.Fatalf("signer %q, digest %q", v.receiptCell(0, 6), v.receiptCell(0, 5))
 	}
 }
+
+// The Consolidation view's region starts from the window's region choice
+// and follows it; chosen in the view, it stays until the window's changes.
+func TestConsolidationFollowsTheWindowsRegion(t *testing.T) {
+	a := newExampleApp(t)
+	withTwoRegions(t, a)
+	a.regionSel.Select.SetSelected("East & Southern Africa")
+	v := stepOf[*consolidationView](t, a, pageIndex("consolidation"))
+	if v.region.Select.Selected != "East & Southern Africa" {
+		t.Fatalf("the view shows %q while the window shows East & Southern Africa", v.region.Select.Selected)
+	}
+	v.region.Select.SetSelectedIndex(0) // All regions, in the view
+	v.refresh()
+	if v.region.Select.SelectedIndex() != 0 {
+		t.Fatal("a region chosen in the view did not stay")
+	}
+	a.regionSel.Select.SetSelected("West & Central Africa")
+	v.refresh()
+	if v.region.Select.Selected != "West & Central Africa" {
+		t.Fatalf("the view shows %q after the window's region changed", v.region.Select.Selected)
+	}
+}

@@ -97,3 +97,15 @@ func TestFormatNumber(t *testing.T) {
 		t.Errorf("a French label reads %q", got)
 	}
 }
+
+// A target's change and its history show numbers the way the window's
+// language writes them.
+func TestATargetChangeShowsNumbersInTheWindowsLanguage(t *testing.T) {
+	inLocale(t, "fr_FR.UTF-8")
+	a := newExampleApp(t)
+	s := stepOf[*indicatorsStep](t, a, 7)
+	s.askReason("20", "12.5", func(string) {})
+	if !containsText(a.win.Canvas().Overlays().Top(), "20 → 12,5") {
+		t.Fatal("the reason dialog does not show 20 → 12,5")
+	}
+}

@@ -188,7 +188,7 @@ func (s *indicatorsStep) showDetail() {
 		s.a.fromField(x.E))
 	lines := make([]string, len(s.revs))
 	for i, r := range s.revs {
-		lines[i] = lang.L("{{.Date}}: {{.Old}} → {{.New}} — {{.Reason}}", map[string]any{"Date": r.Date, "Old": r.Old, "New": r.New, "Reason": r.Reason})
+		lines[i] = lang.L("{{.Date}}: {{.Old}} → {{.New}} — {{.Reason}}", map[string]any{"Date": r.Date, "Old": numberText(r.Old), "New": numberText(r.New), "Reason": r.Reason})
 	}
 	if len(lines) == 0 {
 		lines = []string{lang.L("The target has not changed.")}
@@ -363,7 +363,7 @@ func (s *indicatorsStep) askReason(old, new string, then func(reason string)) {
 		}
 		return nil
 	}
-	change := widget.NewLabelWithStyle(lang.L("Target: {{.Old}} → {{.New}}", map[string]any{"Old": orDash(old), "New": orDash(new)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	change := widget.NewLabelWithStyle(lang.L("Target: {{.Old}} → {{.New}}", map[string]any{"Old": orDash(numberText(old)), "New": orDash(numberText(new))}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	change.Wrapping = fyne.TextWrapWord
 	item := widget.NewFormItem(lang.L("Reason"), reason)
 	item.HintText = lang.L("Kept in the target's history, with the date")

@@ -32,6 +32,12 @@ func (in *Incoming) OK() bool { return in.Err == nil && in.Refused == "" && in.B
 // returned Incoming, not returned, so that a list of files can show each.
 func Read(path string) *Incoming {
 	in := &Incoming{Path: path}
+	// Opening a named pipe waits for a writer, for ever if none comes:
+	// a pipe is not a bundle file.
+	if fi, err := os.Stat(path); err == nil && fi.Mode()&(os.ModeNamedPipe|os.ModeSocket) != 0 {
+		in.Err = fmt.Errorf("%s: this is a pipe, not a bundle file: give the bundle's file", path)
+		return in
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		in.Err = fmt.Errorf("%s: %w", path, readable(err))

@@ -92,6 +92,10 @@ var ErrNewerVersion = errors.New("made by a newer version of stratplan")
 // Unwrap returns the sentinel the error stands for, if any.
 func (e *BundleError) Unwrap() error { return e.Err }
 
+// ErrTooLarge is returned when a plan would make a bundle beyond the limits
+// every reader checks.
+var ErrTooLarge = errors.New("too large for a bundle")
+
 const (
 	askAgain = "Ask the sender to export it again"
 	damaged  = "This is not a stratplan bundle, or it was damaged on the way: ask the sender to export it again"
@@ -102,13 +106,27 @@ const (
 // signature by each key given. It writes as it goes, hashing the payload on
 // the way, so a large plan is never held twice in memory.
 func EncodeBundle(w io.Writer, doc *stratplan.Document, p Producer, exportedAt time.Time, keys ...ed25519.PrivateKey) error {
+	// Never write what no laptop would read back: a bundle within the
+	// limits every reader checks, or an error and (with an atomic writer)
+	// no file.
+	if n := doc.Len(); n > MaxEntities {
+		return fmt.Errorf("%w: the plan holds %d entities, more than the %d a bundle may carry, so no laptop could read it. Nothing was written; if a bundle imported by mistake made the plan this large, restore the backup made before that import ('stratplan restore')", ErrTooLarge, n, MaxEntities)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	h := sha256.New()
 	bw.WriteString(`{"format":"` + Format + `","version":` + strconv.Itoa(Version) + `,"payload":`)
+	written := int64(0)
 	writePayload(doc, p, exportedAt, func(chunk []byte) {
+		written += int64(len(chunk))
+		if written > MaxBundleBytes-4096 { // room for the digest and signatures
+			return
+		}
 		h.Write(chunk)
 		bw.Write(chunk) // a write error sticks in bw and is returned by Flush
 	})
+	if written > MaxBundleBytes-4096 {
+		return fmt.Errorf("%w: the plan makes a bundle of more than %d MiB, the most a bundle may be, so no laptop could read it. Nothing was written; if a bundle imported by mistake made the plan this large, restore the backup made before that import ('stratplan restore')", ErrTooLarge, MaxBundleBytes>>20)
+	}
 	digest := "sha256:" + hex.EncodeToString(h.Sum(nil))
 	buf := make([]byte, 0, 512)
 	buf = append(buf, `,"digest":"`...)

@@ -196,3 +196,31 @@ func ExampleEncodeBundle() {
 	fmt.Println(buf.String()[:60])
 	// Output: {"format":"stratplan-bundle","version":1,"payload":{"plan":"
 }
+
+// A plan that would make a bundle no reader takes is not written: the
+// writer checks the readers' limits.
+func TestABundleBeyondTheLimitsIsNeverWritten(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 70 MB plan")
+	}
+	d := stratplan.NewDocument("big")
+	ed := d.Begin(&stratplan.Author{Replica: "rbig"})
+	text := strings.Repeat("x", 100_000)
+	for i := range 700 {
+		if err := ed.Set(fmt.Sprintf("s%04d", i), stratplan.KindSWOT, stratplan.Set("text", stratplan.Text(text))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	err := export.EncodeBundle(writerFunc(func(p []byte) (int, error) { n += len(p); return len(p), nil }), d, export.Producer{Replica: "rbig"}, time.Now())
+	if !errors.Is(err, export.ErrTooLarge) || !strings.Contains(err.Error(), "64 MiB") {
+		t.Fatalf("a 70 MB bundle: %v", err)
+	}
+	if n > export.MaxBundleBytes {
+		t.Fatalf("%d bytes were written", n)
+	}
+}
+
+type writerFunc func(p []byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }

@@ -40,9 +40,11 @@ func BackupDir(path string) string {
 // p.plan.stratplan beside it never share one.
 func backupFolder(path string) string {
 	name := filepath.Base(path)
-	if strings.HasSuffix(name, Ext) {
-		return strings.TrimSuffix(name, Ext)
+	if base := strings.TrimSuffix(name, Ext); base != name && base != "" && base != "." && base != ".." {
+		return base
 	}
+	// Named "...stratplan" or ".stratplan": trimmed, the name would lead
+	// out of the backups folder, or be it.
 	return name + Ext
 }
 

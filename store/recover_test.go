@@ -140,6 +140,12 @@ func TestBackupsOfOtherPlansAreNeverPruned(t *testing.T) {
 	if store.BackupDir(bare.Path()) == store.BackupDir(named.Path()) {
 		t.Fatal("v2 and v2.stratplan share a backups folder")
 	}
+	// Odd names never lead out of the backups folder, nor are it.
+	for _, n := range []string{"...stratplan", "..stratplan", ".stratplan"} {
+		if d := store.BackupDir(filepath.Join(dir, n)); filepath.Dir(d) != filepath.Join(dir, ".stratplan-backups") {
+			t.Errorf("the backups of %s go to %s", n, d)
+		}
+	}
 }
 
 func TestADamagedPlanIsNeverWrittenAndItsBackupRestores(t *testing.T) {

@@ -80,6 +80,11 @@ type Config struct {
 	Beep func()
 	// Now, if set, is the clock of the timer (tests give their own).
 	Now func() time.Time
+	// Inline runs on the UI goroutine, at once, what the window runs in
+	// the background (exports, the review's preview): for tests, whose
+	// driver runs what a background goroutine hands back beside the test
+	// rather than on one UI goroutine.
+	Inline bool
 }
 
 // App is the main window and the plan open in it.

@@ -38,6 +38,7 @@ func testConfig(dir string) Config {
 		OwnKey:  store.OwnKey,
 		Version: "test",
 		Now:     func() time.Time { return testNow },
+		Inline:  true,
 	}
 }
 

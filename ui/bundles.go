@@ -31,22 +31,27 @@ func (a *App) busy(title string, work func() (done func(), err error)) {
 	a.win.Canvas().Unfocus()
 	a.working++ // Escape does not close it: the work goes on
 	d.Show()
+	finish := func(done func(), err error) {
+		a.working--
+		d.Hide()
+		bar.Stop()
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if done != nil {
+			done()
+		}
+	}
+	if a.cfg.Inline {
+		finish(work())
+		return
+	}
 	a.jobs.Add(1)
 	go func() {
 		defer a.jobs.Done()
 		done, err := work()
-		fyne.DoAndWait(func() {
-			a.working--
-			d.Hide()
-			bar.Stop()
-			if err != nil {
-				a.showError(err)
-				return
-			}
-			if done != nil {
-				done()
-			}
-		})
+		fyne.DoAndWait(func() { finish(done, err) })
 	}()
 }
 

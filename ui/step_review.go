@@ -380,6 +380,26 @@ func (s *reviewStep) refreshPreview() {
 	s.previewNote.SetText(lang.L("Drawing the report's first page…"))
 	doc := a.plan.Doc().Clone()
 	opts := export.ReportOptions{Paper: o.paper, Lang: o.lang, Workshop: a.workshop}
+	show := func(img image.Image, pages int, err error) {
+		s.drawing = false
+		s.drawn = want
+		if err != nil {
+			s.preview.Image = nil
+			s.previewNote.SetText(lang.L("No preview: {{.Err}}", map[string]any{"Err": err.Error()}))
+		} else {
+			s.preview.Image = img
+			s.previewNote.SetText(lang.N("The report's first page, of {{.Count}}", pages, map[string]any{"Count": pages}))
+		}
+		s.preview.Refresh()
+		if s.again {
+			s.again = false
+			s.refreshPreview()
+		}
+	}
+	if a.cfg.Inline {
+		show(drawPreview(doc, opts))
+		return
+	}
 	a.jobs.Add(1)
 	go func() {
 		defer a.jobs.Done()
@@ -387,22 +407,7 @@ func (s *reviewStep) refreshPreview() {
 		// Laying out a large workshop's report leaves tens of megabytes of
 		// garbage: give them back to the system now, not over minutes.
 		debug.FreeOSMemory()
-		fyne.Do(func() {
-			s.drawing = false
-			s.drawn = want
-			if err != nil {
-				s.preview.Image = nil
-				s.previewNote.SetText(lang.L("No preview: {{.Err}}", map[string]any{"Err": err.Error()}))
-			} else {
-				s.preview.Image = img
-				s.previewNote.SetText(lang.N("The report's first page, of {{.Count}}", pages, map[string]any{"Count": pages}))
-			}
-			s.preview.Refresh()
-			if s.again {
-				s.again = false
-				s.refreshPreview()
-			}
-		})
+		fyne.Do(func() { show(img, pages, err) })
 	}()
 }
 

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -28,7 +30,7 @@ func TestATitleFromABundleCannotCommandTheTerminal(t *testing.T) {
 		if strings.ContainsAny(all, "\x1b\x07") || strings.Contains(all, "\nimported 3") {
 			t.Fatalf("%s printed the title raw: %q", args[0], all)
 		}
-		if !strings.Contains(all, `\x1b[2J`) {
+		if !strings.Contains(all, `\u001b[2J`) && !strings.Contains(all, `\x1b[2J`) {
 			t.Fatalf("%s does not show the title's escape as text: %q", args[0], all)
 		}
 	}
@@ -164,5 +166,32 @@ func TestAKeyFileOfAnySizeIsReadInPart(t *testing.T) {
 	code, _, errs := runCmd(t, "keys", "trust", sec, "/dev/zero", "--label", "zero")
 	if code != 1 || !strings.Contains(errs, "/dev/zero") {
 		t.Fatalf("trusting /dev/zero: exit %d, %s", code, errs)
+	}
+}
+
+// What the terminal writer escapes stays valid inside a JSON string, so
+// status --json is JSON whatever a title holds (DEL, C1 controls, bidi).
+func TestTheTerminalKeepsJSONValid(t *testing.T) {
+	var out bytes.Buffer
+	in := "{\"name\": \"Rulings\x7f issued \u0085 \u202e\"}\n"
+	terminal{&out}.Write([]byte(in))
+	if !json.Valid(out.Bytes()) || bytes.ContainsAny(out.Bytes(), "\x7f") {
+		t.Fatalf("the JSON written is %q", out.String())
+	}
+}
+
+// A named pipe given as a bundle is refused at once, instead of waiting
+// for ever with the plan locked.
+func TestAPipeIsNotABundle(t *testing.T) {
+	sec, _ := twoCopies(t)
+	fifo := filepath.Join(t.TempDir(), "in.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{{"validate", fifo}, {"import", sec, fifo}, {"merge", "-o", fifo + ".out", fifo}} {
+		code, out, errs := runCmd(t, args...)
+		if code != 1 || !strings.Contains(out+errs, "this is a pipe") {
+			t.Fatalf("%v: exit %d, %s %s", args, code, out, errs)
+		}
 	}
 }

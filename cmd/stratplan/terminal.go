@@ -1,13 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"io"
-	"strconv"
 	"unicode/utf8"
 )
 
 // terminal writes a command's output with every control character but
-// newline and tab escaped (\x1b, \r, \u202e…): titles and labels read from
+// newline and tab escaped (\u001b, \u000d, \u202e…): titles and labels read from
 // a bundle reach the terminal as text, never as commands that move its
 // cursor, clear it, set its title or reorder a line.
 type terminal struct{ w io.Writer }
@@ -29,8 +29,9 @@ func (t terminal) Write(p []byte) (int, error) {
 	for i := 0; i < len(p); {
 		r, n := utf8.DecodeRune(p[i:])
 		if obeyed(r, n) {
-			q := strconv.QuoteRuneToASCII(r)
-			out = append(out, q[1:len(q)-1]...)
+			// \u001b rather than \x1b: valid inside a JSON string too, so
+			// status --json stays JSON whatever a title holds.
+			out = fmt.Appendf(out, `\u%04x`, r)
 		} else {
 			out = append(out, p[i:i+n]...)
 		}

@@ -54,7 +54,7 @@ func (a *App) adoptFrom(files []*exchange.Incoming, parent *modal) {
 			}
 		}
 		if ad.Already > 0 {
-			lines = append(lines, "  • "+lang.L("{{.Count}} items were brought in before and are left as they are.", map[string]any{"Count": ad.Already}))
+			lines = append(lines, "  • "+lang.N("{{.Count}} items were brought in before and are left as they are.", ad.Already, map[string]any{"Count": ad.Already}))
 		}
 		total += ad.Total()
 	}
@@ -78,6 +78,6 @@ func (a *App) adoptFrom(files []*exchange.Incoming, parent *modal) {
 			a.hist.clear() // an undo must not write over what came in, as after an import
 			a.updateMenu()
 			a.refresh()
-			a.setStatus(lang.L("Brought in {{.Count}} items. Export a bundle to send them on.", map[string]any{"Count": total}))
+			a.setStatus(lang.N("Brought in {{.Count}} items. Export a bundle to send them on.", total, map[string]any{"Count": total}))
 		}, fyne.NewSize(640, 420))
 }

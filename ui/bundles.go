@@ -155,7 +155,7 @@ func (a *App) writeBundle(path string, sign bool) {
 			return nil, err
 		}
 		return func() {
-			a.setStatus(lang.L("Exported the plan ({{.Count}} items) to {{.Path}}.", map[string]any{"Count": o.Doc.Len(), "Path": path}))
+			a.setStatus(lang.N("Exported the plan ({{.Count}} items) to {{.Path}}.", o.Doc.Len(), map[string]any{"Count": o.Doc.Len(), "Path": path}))
 		}, nil
 	})
 }

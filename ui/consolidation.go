@@ -330,7 +330,7 @@ func (v *consolidationView) showRow(i int) {
 		if w := doc.Get(stratplan.KindWorkshop, doc.WorkshopOf(m.E)); w != nil {
 			where += " · " + workshopLabel(stratplan.WorkshopOf(w), doc)
 		}
-		text := widget.NewLabel(lang.L("“{{.Title}}” — {{.Where}}, {{.Votes}} dots", map[string]any{"Title": m.Title, "Where": where, "Votes": pts[m.E.ID]}))
+		text := widget.NewLabel(lang.N("“{{.Title}}” — {{.Where}}, {{.Votes}} dots", pts[m.E.ID], map[string]any{"Title": m.Title, "Where": where, "Votes": pts[m.E.ID]}))
 		text.Wrapping = fyne.TextWrapWord
 		var act fyne.CanvasObject = widget.NewLabel("")
 		if len(r.Members) > 1 {

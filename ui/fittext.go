@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -114,11 +115,11 @@ func wrapParas(paras []para, width, s float32) []line {
 }
 
 // wrapWords breaks text into lines no wider than width at size s; a word
-// longer than a line is cut.
+// longer than a line is cut. No-break spaces hold.
 func wrapWords(text string, width, s float32, style fyne.TextStyle) []string {
 	var lines []string
 	cur := ""
-	for _, w := range strings.Fields(text) {
+	for _, w := range strings.FieldsFunc(text, breaksLine) {
 		try := w
 		if cur != "" {
 			try = cur + " " + w
@@ -145,6 +146,12 @@ func wrapWords(text string, width, s float32, style fyne.TextStyle) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// breaksLine reports whether a line may break at r: any space but a
+// no-break one.
+func breaksLine(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
 // linesHeight is the height of lines at size s, with a gap between

@@ -8,22 +8,28 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // heatGrid draws an n×n grid of cells, x growing to the right and y
-// upwards, each showing what falls in it. It is a plain container of
-// canvas objects, filled by set; it grows with the room it is given.
+// upwards, each showing what falls in it, with the axes named and their
+// positions 1 to n marked. It is a plain container of canvas objects,
+// filled by set; it grows with the room it is given.
 type heatGrid struct {
-	n            int
-	xName, yName string
-	cells        [][]*canvas.Text
-	bgs          [][]*canvas.Rectangle
-	obj          fyne.CanvasObject
+	n     int
+	cells [][]*canvas.Text
+	bgs   [][]*canvas.Rectangle
+	// TextSize, if set, is the size of its labels (presentation mode's
+	// large type); the theme's otherwise.
+	TextSize func() float32
+	xTicks   []*canvas.Text
+	yTicks   []*canvas.Text
+	xAxis    *canvas.Text
+	yAxis    *canvas.Text
+	obj      fyne.CanvasObject
 }
 
 func newHeatGrid(n int, xName, yName string) *heatGrid {
-	g := &heatGrid{n: n, xName: xName, yName: yName}
+	g := &heatGrid{n: n}
 	rows := container.NewGridWithRows(n)
 	g.cells = make([][]*canvas.Text, n)
 	g.bgs = make([][]*canvas.Rectangle, n)
@@ -47,10 +53,72 @@ func newHeatGrid(n int, xName, yName string) *heatGrid {
 		}
 		rows.Add(row)
 	}
-	yAxis := widget.NewLabelWithStyle(yName+" ↑", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	xAxis := widget.NewLabelWithStyle(xName+" →", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	g.obj = container.NewBorder(yAxis, xAxis, nil, nil, container.New(minUnits{w: 18, h: 12}, rows))
+	label := func(text string) *canvas.Text {
+		t := canvas.NewText(text, themeColor(theme.ColorNameForeground))
+		t.TextStyle = fyne.TextStyle{Bold: true}
+		return t
+	}
+	g.yAxis, g.xAxis = label(yName+" ↑"), label(xName+" →")
+	objs := []fyne.CanvasObject{rows, g.yAxis, g.xAxis}
+	for i := 1; i <= n; i++ {
+		g.xTicks = append(g.xTicks, label(fmt.Sprint(i)))
+		g.yTicks = append(g.yTicks, label(fmt.Sprint(i)))
+		objs = append(objs, g.xTicks[i-1], g.yTicks[i-1])
+	}
+	g.obj = container.New(&heatGridLayout{g: g}, objs...)
 	return g
+}
+
+// labelSize is the size of the grid's labels.
+func (g *heatGrid) labelSize() float32 {
+	if g.TextSize != nil {
+		return g.TextSize()
+	}
+	return theme.TextSize()
+}
+
+// heatGridLayout places the cells with the y positions at their left, the
+// x positions under them, the y axis's name above and the x axis's name
+// below, all at the grid's label size.
+type heatGridLayout struct{ g *heatGrid }
+
+func (l *heatGridLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	s := l.g.labelSize()
+	return fyne.NewSize(18*theme.TextSize()+2*s, 12*theme.TextSize()+3*s*1.4)
+}
+
+func (l *heatGridLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	g := l.g
+	s := l.g.labelSize()
+	line := s * 1.4
+	tickW := fyne.MeasureText(fmt.Sprint(g.n), s, fyne.TextStyle{Bold: true}).Width + s*0.6
+	cells := objects[0]
+	cells.Move(fyne.NewPos(tickW, line))
+	cw, ch := max(size.Width-tickW, 0), max(size.Height-3*line, 0)
+	cells.Resize(fyne.NewSize(cw, ch))
+	put := func(t *canvas.Text, align fyne.TextAlign, x, y, w float32) {
+		t.TextSize, t.Alignment = s, align
+		t.Color = themeColor(theme.ColorNameForeground)
+		t.Move(fyne.NewPos(x, y))
+		t.Resize(fyne.NewSize(w, line))
+		t.Refresh()
+	}
+	put(g.yAxis, fyne.TextAlignLeading, 0, 0, size.Width)
+	put(g.xAxis, fyne.TextAlignTrailing, tickW, line+ch+line, cw)
+	for i := range g.n {
+		put(g.xTicks[i], fyne.TextAlignCenter, tickW+cw*float32(i)/float32(g.n), line+ch, cw/float32(g.n))
+		// y grows upwards: position 1 is the bottom row.
+		y := line + ch*float32(g.n-1-i)/float32(g.n) + (ch/float32(g.n)-line)/2
+		put(g.yTicks[i], fyne.TextAlignTrailing, 0, y, tickW-s*0.4)
+	}
+	for _, col := range g.cells {
+		for _, t := range col {
+			if t.TextSize != s*1.3 {
+				t.TextSize = s * 1.3
+				t.Refresh()
+			}
+		}
+	}
 }
 
 // heat colours a cell from pale yellow (low x·y) to deep blue (high): one
@@ -80,7 +148,6 @@ func (g *heatGrid) set(count func(x, y int) int) {
 			} else {
 				t.Text = ""
 			}
-			t.TextSize = theme.TextSubHeadingSize()
 			t.Refresh()
 		}
 	}

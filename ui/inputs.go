@@ -56,6 +56,13 @@ func windowShortcut(o fyne.CanvasObject, s fyne.Shortcut) bool {
 type entry struct {
 	widget.Entry
 	enterSubmits bool // a multi-line entry that Enter submits (Shift+Enter: new line)
+	// OnDown, if set, runs on ↓ in a one-line entry (a quick-add row goes
+	// down to its list); it reports whether it took the key.
+	OnDown func() bool
+	// OnEmptyRune, if set, gets the characters typed while the entry is
+	// empty first (+ and − vote for the highlighted row); it reports
+	// whether it took the character, which is then not typed.
+	OnEmptyRune func(r rune) bool
 }
 
 func newEntry(placeholder string) *entry {
@@ -76,6 +83,9 @@ func newMultiLineEntry(placeholder string) *entry {
 // TypedKey lets the window have its keys first.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 	if windowKey(e, ev) {
+		return
+	}
+	if ev.Name == fyne.KeyDown && !e.MultiLine && e.OnDown != nil && e.OnDown() {
 		return
 	}
 	if e.enterSubmits && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && e.OnSubmitted != nil && !shiftDown() {
@@ -104,6 +114,14 @@ func submitOnEnter(e *entry, f *form) {
 // field (Shift+Tab back), as in every other field of a form, so what is
 // typed next never lands in a description by mistake.
 func (e *entry) AcceptsTab() bool { return false }
+
+// TypedRune offers a character typed in the empty entry to OnEmptyRune.
+func (e *entry) TypedRune(r rune) {
+	if e.Text == "" && e.OnEmptyRune != nil && e.OnEmptyRune(r) {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
 
 // TypedShortcut lets the window redo with Ctrl+Shift+Z.
 func (e *entry) TypedShortcut(s fyne.Shortcut) {

@@ -105,3 +105,41 @@ func TestWindowSpeaksFrench(t *testing.T) {
 		t.Fatalf("plural: %q", got)
 	}
 }
+
+// TestOneIsSingular keeps "1 items" out of the window: a text whose count
+// is a single number goes through lang.N, and each of its translations
+// has a singular and a plural form that differ.
+func TestOneIsSingular(t *testing.T) {
+	counted := regexp.MustCompile(`lang\.L\("([^"]*\{\{\.(?:Count|Votes)\}\} [a-z]+s\b[^"]*)"`)
+	plural := regexp.MustCompile(`lang\.N\("((?:[^"\\]|\\.)*)"`)
+	files, _ := filepath.Glob("*.go")
+	var keys []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range counted.FindAllSubmatch(src, -1) {
+			t.Errorf("%s: %q says “1 …s” for one: use lang.N", f, m[1])
+		}
+		for _, m := range plural.FindAllSubmatch(src, -1) {
+			keys = append(keys, string(m[1]))
+		}
+	}
+	for _, name := range []string{"en", "fr", "es"} {
+		tr := loadTranslations(t, name)
+		for _, k := range keys {
+			forms, ok := tr[k].(map[string]any)
+			if !ok || forms["one"] == nil || forms["other"] == nil || forms["one"] == forms["other"] {
+				t.Errorf("%s.json has no singular and plural forms for %q", name, k)
+			}
+		}
+	}
+	data := map[string]any{"Title": "Transit", "Where": "Sahel", "Votes": 1}
+	if got := lang.N("“{{.Title}}” — {{.Where}}, {{.Votes}} dots", 1, data); got != "“Transit” — Sahel, 1 dot" {
+		t.Errorf("a priority with one dot reads %q", got)
+	}
+}

@@ -127,9 +127,55 @@ func newStepFrame(a *App, p stepParts) *stepFrame {
 	if f.drawer != nil {
 		objs, widths = append(objs, f.drawer), append(widths, notesUnits)
 	}
+	// ↓ in the quick-add row goes down to the list or table, in every step.
+	if e := firstEntry(p.Add); e != nil && e.OnDown == nil {
+		e.OnDown = func() bool {
+			if to := firstFocusable(p.Body); to != nil {
+				a.win.Canvas().Focus(to)
+				return true
+			}
+			return false
+		}
+	}
 	body := container.New(&bodyLayout{units: widths}, objs...)
 	f.obj = container.New(newBorder(top, nil), top, body)
 	return f
+}
+
+// firstEntry is the first one-line entry in o, nil if none.
+func firstEntry(o fyne.CanvasObject) *entry {
+	switch w := o.(type) {
+	case *entry:
+		if !w.MultiLine {
+			return w
+		}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if e := firstEntry(c); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// firstFocusable is the first visible object in o that takes the
+// keyboard, looking through containers.
+func firstFocusable(o fyne.CanvasObject) fyne.Focusable {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if f, ok := o.(fyne.Focusable); ok {
+		return f
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, x := range c.Objects {
+			if f := firstFocusable(x); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 // object is the step screen.

@@ -70,7 +70,7 @@ func TestNumbersAreReadAndWrittenInTheWindowsLanguage(t *testing.T) {
 				t.Fatalf("%q is refused as staff months: %v", c.typed, err)
 			}
 			test.Tap(findButton(a.win.Canvas().Overlays().Top(), lang.L("Save")))
-			if got := s.table.cell(0, 5); got != c.staff {
+			if got := s.table.cell(0, actionColumnStaff); got != c.staff {
 				t.Errorf("the table shows %q staff months, want %q", got, c.staff)
 			}
 			mark := c.staff[1:2]

@@ -32,6 +32,7 @@ type presenter struct {
 	body     *fyne.Container
 	timer    *timerView
 	obj      fyne.CanvasObject
+	textSize float32 // the size of body text, set as the window is laid out
 }
 
 // presentScale is how much larger type is in presentation mode than in
@@ -172,6 +173,7 @@ func (l *presentLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	p := l.p
 	s := theme.TextSize() * presentScale * min(size.Width/1366, size.Height/768) * 1.0
 	s = max(s, theme.TextSize()*1.2)
+	p.textSize = s
 	p.title.TextSize, p.sub.TextSize, p.hint.TextSize = s*1.5, s*0.8, s*0.6
 	pad := s * 0.6
 	bg, head, body, hint := objects[0], objects[1], objects[2], objects[3]
@@ -188,6 +190,15 @@ func (l *presentLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	hint.Resize(fyne.NewSize(size.Width-2*pad, hintH))
 	body.Move(fyne.NewPos(pad, pad*0.5+headH+pad*0.5))
 	body.Resize(fyne.NewSize(size.Width-2*pad, size.Height-headH-hintH-pad*2.3))
+}
+
+// presentTextSize is the size of body text in presentation mode, for what
+// a step presents that is not a fitText (a grid's labels).
+func (a *App) presentTextSize() float32 {
+	if a.present != nil && a.present.textSize > 0 {
+		return a.present.textSize
+	}
+	return theme.TextSize() * presentScale
 }
 
 // moreText says how many paragraphs a fitText could not show.

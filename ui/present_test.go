@@ -138,3 +138,58 @@ func TestMatrixLabelsNeverOverlap(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentedScanGridNamesItsAxesLarge: in presentation mode the scan's
+// grid names its axes and marks positions 1 to 5 at the presentation's
+// type size, and each factor says which number is which.
+func TestPresentedScanGridNamesItsAxesLarge(t *testing.T) {
+	a := newExampleApp(t)
+	onLaptop(t, a, 1)
+	a.showStep(3)
+	a.windowKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	if a.present == nil || a.present.title.Text != "Environmental scan" {
+		t.Fatal("F11 did not present the environmental scan")
+	}
+	a.win.Resize(fyne.NewSize(1366, 768))
+	a.present.obj.Refresh()
+	body := a.present.textSize
+	sizes := map[string][]float32{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *canvas.Text:
+			sizes[w.Text] = append(sizes[w.Text], w.TextSize)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(a.present.body)
+	shown := shownTexts(a, a.present.body)
+	for _, label := range []string{"Impact ↑", "Likelihood →"} {
+		if !contains(shown, label) || sizes[label][0] < body {
+			t.Errorf("the axis %q is drawn at %v (shown whole: %v), smaller than the presentation's text, %v", label, sizes[label], contains(shown, label), body)
+		}
+	}
+	for i := 1; i <= 5; i++ {
+		tick := fmt.Sprint(i)
+		n := 0
+		for _, s := range sizes[tick] {
+			if s >= body {
+				n++
+			}
+		}
+		if n < 2 {
+			t.Errorf("position %s is not marked on both axes at the presentation's size: %v", tick, sizes[tick])
+		}
+	}
+	joined := shownJoined(a, a.present.body)
+	if strings.Contains(joined, "×") || !strings.Contains(joined, "impact 4, likelihood 4") {
+		t.Errorf("the factors' scores are not explained: %q", joined)
+	}
+}

@@ -14,13 +14,19 @@ import (
 	"stratplan"
 )
 
+// The title and the owner wrap, and the dates go onto two lines, when the
+// text is large: every column stays in sight at 130%.
 var actionColumns = []column{
-	{name: "Action", flex: true}, {name: "Owner", max: 9}, {name: "Start", max: 7}, {name: "Due", max: 8},
+	{name: "Action", flex: true, wrap: true}, {name: "Owner", max: 9, wrap: true}, {name: "Dates", max: 14, wrap: true},
 	{name: "Budget", right: true, max: 9}, {name: "Staff months", right: true, max: 6}, {name: "Status", max: 7},
 }
 
 // Columns of the actions table the code refers to.
-const actionColumnStatus = 6
+const (
+	actionColumnBudget = 3
+	actionColumnStaff  = 4
+	actionColumnStatus = 5
+)
 
 // actionsStep is step 7: actions per priority with their deliverables,
 // and the plan's resources against what the actions ask for.
@@ -55,15 +61,18 @@ func newActionsStep(a *App) stepView {
 	s.title.OnSubmitted = func(string) { s.add() }
 	s.table = newTextTable(func() int { return len(s.actions) }, actionColumns, func(row, col int) string {
 		x := s.actions[row]
-		due, budget := x.Due, ""
-		if x.DateProblem() != "" {
-			due = "⚠ " + due
-		}
+		budget := ""
 		if x.Budget > 0 {
-			budget = s.money(x.Budget)
+			budget = formatAmount(x.Budget) // the currency is in the header
 		}
-		return []string{s.a.tagged(x.E, x.Title), x.Owner, x.Start, due, budget, trimFloat(x.StaffMonths), actionStatus(x.Status)}[col]
+		return []string{s.a.tagged(x.E, x.Title), x.Owner, actionDates(x), budget, trimFloat(x.StaffMonths), actionStatus(x.Status)}[col]
 	})
+	s.table.Header = func(col int) string {
+		if cur := a.plan.Doc().PlanInfo().Currency; col == actionColumnBudget && cur != "" {
+			return lang.L("Budget ({{.Currency}})", map[string]any{"Currency": cur})
+		}
+		return lang.L(actionColumns[col].name)
+	}
 	s.table.Style = func(row, col int) widget.Importance {
 		if col == actionColumnStatus {
 			return statusImportance[s.actions[row].Status]
@@ -447,6 +456,23 @@ func (s *actionsStep) present() fyne.CanvasObject {
 	}
 	t.set(paras)
 	return t
+}
+
+// actionDates is an action's dates for the table: "2027-03-01 → 2028-06-30",
+// which breaks only after the arrow, and a warning sign first when they
+// are wrong.
+func actionDates(x stratplan.Action) string {
+	d := strings.TrimSpace(x.Start + "\u00a0→ " + x.Due)
+	if x.Start == "" {
+		d = strings.TrimSpace("→\u00a0" + x.Due)
+	}
+	if x.Start == "" && x.Due == "" {
+		d = ""
+	}
+	if x.DateProblem() != "" {
+		d = strings.TrimSpace("⚠\u00a0" + d)
+	}
+	return d
 }
 
 func orDash(s string) string {

@@ -304,7 +304,8 @@ func (s *scanStep) present() fyne.CanvasObject {
 		var titles []string
 		for _, f := range s.items {
 			if f.Category == c {
-				titles = append(titles, fmt.Sprintf("%s (%s×%s)", s.a.tagged(f.E, f.Title), scoreText(f.Impact), scoreText(f.Likelihood)))
+				titles = append(titles, lang.L("{{.Factor}} — impact {{.Impact}}, likelihood {{.Likelihood}}",
+					map[string]any{"Factor": s.a.tagged(f.E, f.Title), "Impact": scoreText(f.Impact), "Likelihood": scoreText(f.Likelihood)}))
 			}
 		}
 		if len(titles) > 0 {
@@ -316,6 +317,7 @@ func (s *scanStep) present() fyne.CanvasObject {
 	}
 	list.set(paras)
 	g := newHeatGrid(5, lang.L("Likelihood"), lang.L("Impact"))
+	g.TextSize = s.a.presentTextSize
 	g.set(s.cellCounts())
 	return container.New(&splitLayout{ratio: 0.6}, list, g.obj)
 }

@@ -114,6 +114,15 @@ func newVisionStep(a *App) stepView {
 		}
 		return true
 	}
+	// + and − in the empty quick-add row vote for the highlighted
+	// statement, as in the list: no need to go down to it after picking
+	// the voter.
+	s.add.OnEmptyRune = func(r rune) bool {
+		if i := s.list.selected; i >= 0 && i < len(s.items) && strings.ContainsRune("+=-", r) {
+			return s.list.OnRune(i, r)
+		}
+		return false
+	}
 	s.who = widget.NewLabel("")
 	s.who.Wrapping = fyne.TextWrapWord
 	missionTitle := widget.NewLabelWithStyle(lang.L("Mission of the plan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

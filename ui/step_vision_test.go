@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,4 +109,77 @@ func TestTheVisionSlideShowsEveryCandidateWithItsVotes(t *testing.T) {
 			t.Errorf("the slide does not show the %d votes of %q", n, v.Text)
 		}
 	}
+}
+
+// TestQuickAddGoesDownAndVotes: after Alt+↓ picks a voter, ↓ in the
+// quick-add row goes to the candidates, and + or − typed in the empty row
+// gives or takes back a dot for the highlighted one instead of being typed.
+func TestQuickAddGoesDownAndVotes(t *testing.T) {
+	a := newExampleApp(t)
+	onLaptop(t, a, 1)
+	s := stepOf[*visionStep](t, a, 2)
+	c := a.win.Canvas()
+	c.Focus(s.add)
+	a.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt})
+	c.Focus(s.add)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != s.list || s.list.selected != 0 {
+		t.Fatalf("↓ in the quick-add row left the keyboard in %T with row %d chosen", c.Focused(), s.list.selected)
+	}
+	// The second candidate highlighted, the keyboard back in the row.
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	id := s.items[1].E.ID
+	before := s.points[id]
+	c.Focus(s.add)
+	test.Type(s.add, "+")
+	if s.add.Text != "" || s.points[id] != before+1 {
+		t.Fatalf("+ in the empty quick-add row: the row reads %q, %q has %d dots (had %d)", s.add.Text, s.items[1].Text, s.points[id], before)
+	}
+	test.Type(s.add, "-")
+	if s.add.Text != "" || s.points[id] != before {
+		t.Fatalf("− in the empty quick-add row: the row reads %q, %d dots (had %d)", s.add.Text, s.points[id], before)
+	}
+	test.Type(s.add, "Trade +")
+	if s.add.Text != "Trade +" || s.points[id] != before {
+		t.Fatalf("typing a statement: the row reads %q, %d dots", s.add.Text, s.points[id])
+	}
+}
+
+// TestQuickAddGoesDownInEveryStep: ↓ in a step's quick-add row goes down to
+// its list or table, in every step that has one.
+func TestQuickAddGoesDownInEveryStep(t *testing.T) {
+	a := newExampleApp(t)
+	onLaptop(t, a, 1)
+	for i := range pages {
+		a.showStep(i)
+		f := frameOf(a.views[i])
+		if f == nil {
+			continue
+		}
+		e := firstEntry(f.parts.Add)
+		if e == nil {
+			continue
+		}
+		a.win.Canvas().Focus(e)
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		if got := a.win.Canvas().Focused(); got == e || got == nil {
+			t.Errorf("step %s: ↓ in the quick-add row leaves the keyboard there", pages[i].key)
+		}
+	}
+}
+
+// frameOf is a step's frame, nil for a screen without one.
+func frameOf(view any) *stepFrame {
+	v := reflect.ValueOf(view)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.Elem().FieldByName("frame")
+	if !f.IsValid() {
+		return nil
+	}
+	if f.Type() != reflect.TypeOf((*stepFrame)(nil)) {
+		return nil
+	}
+	return (*stepFrame)(f.UnsafePointer())
 }

@@ -281,3 +281,36 @@ func TestEveryStepFitsTheLaptopAt130(t *testing.T) {
 		}
 	}
 }
+
+// TestThePlanAndItsRegionReadWholeOnALaptop: at 100% the sidebar shows a
+// long plan title whole on two lines, and the region chooser a long region
+// name whole.
+func TestThePlanAndItsRegionReadWholeOnALaptop(t *testing.T) {
+	a := newExampleApp(t)
+	const region = "West and Central Africa"
+	plan := a.plan.Doc().Plan()
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		if err := ed.Set(plan, stratplan.KindPlan, stratplan.Set("organization", stratplan.Text("Réseau des Douanes")),
+			stratplan.Set("title", stratplan.Text("Plan 2027–2031"))); err != nil {
+			return err
+		}
+		return ed.Set("region-long", stratplan.KindRegion, stratplan.Set("name", stratplan.Text(region)))
+	})
+	a.selectRegion("region-long")
+	onLaptop(t, a, 1)
+	if got := strings.Join(shownTexts(a, a.title), " "); got != "Réseau des Douanes — Plan 2027–2031" {
+		t.Errorf("the sidebar shows the plan as %q", got)
+	}
+	if shown := shownTexts(a, a.regionSel.Select); !contains(shown, region) {
+		t.Errorf("the region chooser shows %q", shown)
+	}
+	// A title too long for two lines is one tap away, whole.
+	long := strings.Repeat("Regional customs modernisation ", 4)
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		return ed.Set(plan, stratplan.KindPlan, stratplan.Set("title", stratplan.Text(long)))
+	})
+	test.Tap(a.title)
+	if got := shownJoined(a, a.win.Canvas().Overlays().Top()); !strings.Contains(got, strings.TrimSpace(long)) {
+		t.Errorf("tapping the cut title shows %q", got)
+	}
+}

@@ -314,3 +314,62 @@ func TestThePlanAndItsRegionReadWholeOnALaptop(t *testing.T) {
 		t.Errorf("tapping the cut title shows %q", got)
 	}
 }
+
+// TestDetailPaneKeepsClearOfItsScrollBar: what a detail pane shows ends
+// before its scroll bar, so the bar hides no text (the matrix's "Effort →"
+// at its right edge).
+func TestDetailPaneKeepsClearOfItsScrollBar(t *testing.T) {
+	a := newExampleApp(t)
+	s := stepOf[*prioritiesStep](t, a, 5)
+	onLaptop(t, a, 1)
+	chooseRow(a, s.table.keyTable, 0)
+	a.win.Content().Refresh()
+	pane := s.detail.obj
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(pane).X + pane.Size().Width - theme.ScrollBarSize()
+	var found bool
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *canvas.Text:
+			if w.Text == "Effort →" {
+				found = true
+				end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width
+				if end > right+0.5 {
+					t.Errorf("%q ends at %.0f, under the scroll bar that starts at %.0f", w.Text, end, right)
+				}
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(pane)
+	if !found {
+		t.Fatal("the matrix's Effort axis is not in the detail pane")
+	}
+}
+
+// TestPrioritiesTitleRowReadsWhole: at 100% on a laptop the voter's hint
+// and the toolbar's labels are whole, none ending with "…".
+func TestPrioritiesTitleRowReadsWhole(t *testing.T) {
+	a := newExampleApp(t)
+	s := stepOf[*prioritiesStep](t, a, 5)
+	onLaptop(t, a, 1)
+	shown := shownTexts(a, s.frame.obj)
+	for _, want := range []string{"Choose a voter", "Trace", "Edit", "Delete"} {
+		if !contains(shown, want) {
+			t.Errorf("%q is not shown whole: %q", want, shown)
+		}
+	}
+	for _, txt := range shownTexts(a, s.voters.obj) {
+		if strings.HasSuffix(txt, "…") {
+			t.Errorf("the voter bar cuts %q", txt)
+		}
+	}
+}

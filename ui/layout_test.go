@@ -373,3 +373,51 @@ func TestPrioritiesTitleRowReadsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcutsKeepClearOfTheScrollBar: the F1 list wraps its lines before
+// its scroll bar, so no line loses its end under it.
+func TestShortcutsKeepClearOfTheScrollBar(t *testing.T) {
+	a := newExampleApp(t)
+	onLaptop(t, a, 1)
+	a.showShortcuts()
+	var scroll *container.Scroll
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *container.Scroll:
+			scroll = w
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				find(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				find(c)
+			}
+		}
+	}
+	find(a.win.Canvas().Overlays().Top())
+	if scroll == nil {
+		t.Fatal("the shortcuts list does not scroll")
+	}
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(scroll).X + scroll.Size().Width - theme.ScrollBarSize()
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *canvas.Text:
+			if end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width; end > right+0.5 {
+				t.Errorf("%q ends at %.0f, under the scroll bar at %.0f", w.Text, end, right)
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(scroll.Content)
+}

@@ -105,7 +105,8 @@ type App struct {
 	shellObj  fyne.CanvasObject
 	sidebar   *keyList
 	content   *fyne.Container
-	title     *widget.Label
+	title     *tapLabel
+	titleFull string // the plan's title as the sidebar would show it uncut
 	vision    *tapLabel
 	wsSelect  *choice
 	wsIDs     []string
@@ -302,8 +303,13 @@ func (a *App) closePlan() {
 // the status line at the bottom. It never asks for more room than the
 // window has: at any size, the window keeps its own and the steps fit it.
 func (a *App) shell() fyne.CanvasObject {
-	a.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a.title.Truncation = fyne.TextTruncateEllipsis
+	// The plan's title on up to two lines; tapped, it shows whole.
+	a.title = newTapLabel(func() {
+		l := widget.NewLabel(a.titleFull)
+		l.Wrapping = fyne.TextWrapWord
+		a.showInfo(lang.L("Plan"), l, fyne.NewSize(560, 0))
+	})
+	a.title.TextStyle = fyne.TextStyle{Bold: true}
 	a.vision = newTapLabel(func() {
 		if t := a.adoptedVision(); t != "" {
 			l := widget.NewLabel(t)
@@ -326,8 +332,10 @@ func (a *App) shell() fyne.CanvasObject {
 	a.regionSel = newIDSelect(lang.L("All regions"), lang.L("Add the plan's regions first, on the Plan page."), a.selectRegion)
 	newWS := newFlatAction(theme.ContentAddIcon(), "", a.newWorkshop)
 	present := newFlatAction(theme.ViewFullScreenIcon(), lang.L("Present"), a.togglePresentation)
-	// As wide as the steps below it: room for "Toutes les régions".
-	left := container.NewHBox(fixedUnits(12, a.regionSel.Select), fixedUnits(18, a.wsSelect), newWS)
+	// At least as wide as the steps below it, wider for a long region
+	// name: the vision beside gives way.
+	left := container.NewHBox(container.New(choiceLayout{c: a.regionSel.Select, min: sidebarUnits, max: 18}, a.regionSel.Select),
+		fixedUnits(18, a.wsSelect), newWS)
 	top := container.NewBorder(nil, nil, left, container.NewHBox(a.timer.object(), present), a.vision)
 
 	a.sidebar = newKeyList(
@@ -375,7 +383,7 @@ func (a *App) shell() fyne.CanvasObject {
 	// The status line sits under the steps, where the sidebar has room:
 	// every row of the window's height goes to the step.
 	status := container.NewVBox(widget.NewSeparator(), a.status, container.NewHBox(a.conflictsBtn, a.undo))
-	side := fixedUnits(12, container.NewBorder(a.title, status, nil, nil, a.sidebar))
+	side := fixedUnits(sidebarUnits, container.NewBorder(a.title, status, nil, nil, a.sidebar))
 	head := container.NewVBox(top, widget.NewSeparator())
 	if a.plan.ReadOnly() {
 		a.readOnly = widget.NewLabelWithStyle(lang.L("Read-only: this plan file cannot be written here, so edits are off. You can still export it; to work on it, save a copy somewhere you may write."),
@@ -436,7 +444,9 @@ func (a *App) refresh() {
 	if info.Organization != "" {
 		title = info.Organization + " — " + title
 	}
-	a.title.SetText(title)
+	a.titleFull = title
+	room := sidebarUnits*theme.TextSize() - 2*theme.InnerPadding()
+	a.title.SetText(strings.Join(cellLines(title, room, a.title.TextStyle, 2), "\n"))
 	a.win.SetTitle("stratplan — " + info.Title)
 
 	names, ids := []string{lang.L("All regions")}, []string{""}
@@ -651,6 +661,33 @@ func (a *App) selectAllWorkshops() {
 
 // errNoPlan is shown when an action needs an open plan.
 var errNoPlan = errors.New("open or create a plan first")
+
+// choiceLayout makes a choice as wide as its widest option, between min and
+// max text sizes.
+type choiceLayout struct {
+	c        *choice
+	min, max float32
+}
+
+func (l choiceLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	w := float32(0)
+	for _, o := range append([]string{l.c.PlaceHolder}, l.c.Options...) {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	w += 4*theme.InnerPadding() + theme.IconInlineSize()
+	s := theme.TextSize()
+	return fyne.NewSize(min(max(w, l.min*s), l.max*s), l.c.MinSize().Height)
+}
+
+func (l choiceLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// sidebarUnits is the steps' column's width, in text sizes.
+const sidebarUnits = 12
 
 // tapLabel is a one-line label, cut with "…", that the mouse can tap to
 // read it whole.

@@ -372,9 +372,23 @@ type detailPane struct {
 // selected; extra objects stay at its end (a matrix, a summary…).
 func newDetailPane(empty string, extra ...fyne.CanvasObject) *detailPane {
 	d := &detailPane{box: container.NewVBox(), empty: empty, extra: extra}
-	d.obj = container.NewVScroll(d.box)
+	d.obj = container.NewVScroll(container.New(scrollRoom{}, d.box))
 	d.show("")
 	return d
+}
+
+// scrollRoom keeps its content clear of a vertical scroll bar: the bar is
+// drawn over the content's right edge, where it would hide the end of a
+// right-aligned text ("Effort →").
+type scrollRoom struct{}
+
+func (scrollRoom) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize().AddWidthHeight(theme.ScrollBarSize(), 0)
+}
+
+func (scrollRoom) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(max(size.Width-theme.ScrollBarSize(), 0), size.Height))
 }
 
 // show shows a title and fields (name, value pairs; a field without a value

@@ -281,3 +281,143 @@ func TestEveryStepFitsTheLaptopAt130(t *testing.T) {
 		}
 	}
 }
+
+// TestThePlanAndItsRegionReadWholeOnALaptop: at 100% the sidebar shows a
+// long plan title whole on two lines, and the region chooser a long region
+// name whole.
+func TestThePlanAndItsRegionReadWholeOnALaptop(t *testing.T) {
+	a := newExampleApp(t)
+	const region = "West and Central Africa"
+	plan := a.plan.Doc().Plan()
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		if err := ed.Set(plan, stratplan.KindPlan, stratplan.Set("organization", stratplan.Text("Réseau des Douanes")),
+			stratplan.Set("title", stratplan.Text("Plan 2027–2031"))); err != nil {
+			return err
+		}
+		return ed.Set("region-long", stratplan.KindRegion, stratplan.Set("name", stratplan.Text(region)))
+	})
+	a.selectRegion("region-long")
+	onLaptop(t, a, 1)
+	if got := strings.Join(shownTexts(a, a.title), " "); got != "Réseau des Douanes — Plan 2027–2031" {
+		t.Errorf("the sidebar shows the plan as %q", got)
+	}
+	if shown := shownTexts(a, a.regionSel.Select); !contains(shown, region) {
+		t.Errorf("the region chooser shows %q", shown)
+	}
+	// A title too long for two lines is one tap away, whole.
+	long := strings.Repeat("Regional customs modernisation ", 4)
+	mustEdit(t, a, func(ed *stratplan.Edit) error {
+		return ed.Set(plan, stratplan.KindPlan, stratplan.Set("title", stratplan.Text(long)))
+	})
+	test.Tap(a.title)
+	if got := shownJoined(a, a.win.Canvas().Overlays().Top()); !strings.Contains(got, strings.TrimSpace(long)) {
+		t.Errorf("tapping the cut title shows %q", got)
+	}
+}
+
+// TestDetailPaneKeepsClearOfItsScrollBar: what a detail pane shows ends
+// before its scroll bar, so the bar hides no text (the matrix's "Effort →"
+// at its right edge).
+func TestDetailPaneKeepsClearOfItsScrollBar(t *testing.T) {
+	a := newExampleApp(t)
+	s := stepOf[*prioritiesStep](t, a, 5)
+	onLaptop(t, a, 1)
+	chooseRow(a, s.table.keyTable, 0)
+	a.win.Content().Refresh()
+	pane := s.detail.obj
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(pane).X + pane.Size().Width - theme.ScrollBarSize()
+	var found bool
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *canvas.Text:
+			if w.Text == "Effort →" {
+				found = true
+				end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width
+				if end > right+0.5 {
+					t.Errorf("%q ends at %.0f, under the scroll bar that starts at %.0f", w.Text, end, right)
+				}
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(pane)
+	if !found {
+		t.Fatal("the matrix's Effort axis is not in the detail pane")
+	}
+}
+
+// TestPrioritiesTitleRowReadsWhole: at 100% on a laptop the voter's hint
+// and the toolbar's labels are whole, none ending with "…".
+func TestPrioritiesTitleRowReadsWhole(t *testing.T) {
+	a := newExampleApp(t)
+	s := stepOf[*prioritiesStep](t, a, 5)
+	onLaptop(t, a, 1)
+	shown := shownTexts(a, s.frame.obj)
+	for _, want := range []string{"Choose a voter", "Trace", "Edit", "Delete"} {
+		if !contains(shown, want) {
+			t.Errorf("%q is not shown whole: %q", want, shown)
+		}
+	}
+	for _, txt := range shownTexts(a, s.voters.obj) {
+		if strings.HasSuffix(txt, "…") {
+			t.Errorf("the voter bar cuts %q", txt)
+		}
+	}
+}
+
+// TestShortcutsKeepClearOfTheScrollBar: the F1 list wraps its lines before
+// its scroll bar, so no line loses its end under it.
+func TestShortcutsKeepClearOfTheScrollBar(t *testing.T) {
+	a := newExampleApp(t)
+	onLaptop(t, a, 1)
+	a.showShortcuts()
+	var scroll *container.Scroll
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *container.Scroll:
+			scroll = w
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				find(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				find(c)
+			}
+		}
+	}
+	find(a.win.Canvas().Overlays().Top())
+	if scroll == nil {
+		t.Fatal("the shortcuts list does not scroll")
+	}
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(scroll).X + scroll.Size().Width - theme.ScrollBarSize()
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *canvas.Text:
+			if end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width; end > right+0.5 {
+				t.Errorf("%q ends at %.0f, under the scroll bar at %.0f", w.Text, end, right)
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(scroll.Content)
+}

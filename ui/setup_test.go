@@ -196,7 +196,7 @@ func TestSetupPlanDetailsAsTyped(t *testing.T) {
 	}
 	info := a.plan.Doc().PlanInfo()
 	if info.Organization != "Global Customs Network" || info.PeriodStart != "2027-07-01" || info.PeriodEnd != "2030-06-30" ||
-		info.BudgetAvailable != 4800000 || info.StaffMonthsAvailable != 540.5 || !strings.Contains(a.title.Text, "Global Customs Network") {
+		info.BudgetAvailable != 4800000 || info.StaffMonthsAvailable != 540.5 || !strings.Contains(strings.ReplaceAll(a.title.Text, "\n", " "), "Global Customs Network") {
 		t.Fatalf("plan: %+v", info)
 	}
 	// An end before the start is refused and says so.

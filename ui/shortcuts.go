@@ -329,7 +329,7 @@ func (a *App) showShortcuts() {
 		l.Wrapping = fyne.TextWrapWord
 		form.Append(k[0], l)
 	}
-	scroll := container.NewVScroll(form)
+	scroll := container.NewVScroll(container.New(scrollRoom{}, form))
 	scroll.SetMinSize(fyne.NewSize(0, 420))
 	a.showInfo(lang.L("Keyboard shortcuts"), scroll, fyne.NewSize(760, 540))
 }

@@ -141,7 +141,7 @@ func newPrioritiesStep(a *App) stepView {
 			{theme.ContentRemoveIcon(), msg("Take a dot back"), func() { s.vote(-1) }},
 			{theme.DocumentCreateIcon(), msg("Edit"), func() { s.edit(s.selected) }},
 			{theme.DeleteIcon(), msg("Delete"), func() { s.remove(s.selected) }},
-			{theme.SearchIcon(), msg("Trace…"), func() {
+			{theme.SearchIcon(), msg("Trace"), func() {
 				if s.selected >= 0 && s.selected < len(s.ranked) {
 					a.showTrace(s.ranked[s.selected].E.ID)
 				}

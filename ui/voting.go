@@ -96,7 +96,7 @@ func (v *voterBar) showRemaining() {
 		}
 		v.remaining.Refresh()
 	} else {
-		v.remaining.SetText(lang.L("Choose who is voting, then press + or − on an item."))
+		v.remaining.SetText(lang.L("Choose a voter")) // the help says the rest
 	}
 }
 

@@ -345,7 +345,7 @@ func (l *layout) space(h float64) {
 // become spaces, and characters no font covers become a visible marker
 // (□), with a warning naming what holds them.
 func (l *layout) clean(s, who string) string {
-	if s == "" {
+	if plainASCII(s) {
 		return s
 	}
 	var b strings.Builder
@@ -383,6 +383,17 @@ func (l *layout) clean(s, who string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainASCII tells a text of printable ASCII and line breaks, which
+// clean leaves as it is (the fonts cover all of it): most texts are.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7F {
+			return false
+		}
+	}
+	return true
 }
 
 // missingMark stands for a character no embedded font can draw.

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 
@@ -20,7 +22,9 @@ func (r *Report) WritePDF(w io.Writer) error {
 	f.SetCatalogSort(true)
 	f.SetCreationDate(r.created)
 	f.SetModificationDate(r.created)
-	f.SetCompression(true)
+	// Compressed afterwards, with one compressor for every page: see
+	// deflateStreams.
+	f.SetCompression(false)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetTitle(r.title+" — "+r.subject, true)
@@ -103,7 +107,20 @@ func (r *Report) WritePDF(w io.Writer) error {
 			}
 		}
 	}
-	if err := f.Output(w); err != nil {
+	var plain bytes.Buffer
+	if err := f.Output(&plain); err != nil {
+		return fmt.Errorf("write the PDF: %w", err)
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := deflateStreams(bw, plain.Bytes()); errors.Is(err, errPDFLayout) {
+		// Not what deflateStreams knows: the file as the library wrote
+		// it is a whole PDF too, only larger.
+		bw.Reset(w)
+		bw.Write(plain.Bytes())
+	} else if err != nil {
+		return fmt.Errorf("write the PDF: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write the PDF: %w", err)
 	}
 	return nil

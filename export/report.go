@@ -111,12 +111,20 @@ func (b *builder) str(e *stratplan.Entity, field string) string {
 	if e == nil {
 		return ""
 	}
-	return b.clean(strings.TrimSpace(e.Str(field)), b.who(e, field))
+	t := strings.TrimSpace(e.Str(field))
+	if plainASCII(t) {
+		return t
+	}
+	return b.clean(t, b.who(e, field))
 }
 
 // txt cleans a text that came from entity e's field.
 func (b *builder) txt(s string, e *stratplan.Entity, field string) string {
-	return b.clean(strings.TrimSpace(s), b.who(e, field))
+	t := strings.TrimSpace(s)
+	if plainASCII(t) {
+		return t
+	}
+	return b.clean(t, b.who(e, field))
 }
 
 func (b *builder) who(e *stratplan.Entity, field string) string {

@@ -42,8 +42,8 @@ func (a *App) adoptFrom(files []*exchange.Incoming, parent *modal) {
 		if title == "" {
 			title = ad.From
 		}
-		lines = append(lines, lang.L("From the plan “{{.Title}}”: {{.Workshops}} workshops, {{.Items}} items (priorities: {{.Priorities}}, votes: {{.Votes}}, actions: {{.Actions}}, indicators: {{.Indicators}}).",
-			map[string]any{"Title": title, "Workshops": len(ad.Workshops), "Items": ad.Total(), "Priorities": ad.Counts[stratplan.KindPriority],
+		lines = append(lines, lang.L("From the plan “{{.Title}}”: {{.Workshops}}, {{.Items}} (priorities: {{.Priorities}}, votes: {{.Votes}}, actions: {{.Actions}}, indicators: {{.Indicators}}).",
+			map[string]any{"Title": title, "Workshops": nOf("{{.Count}} workshops", len(ad.Workshops)), "Items": nOf("{{.Count}} items", ad.Total()), "Priorities": ad.Counts[stratplan.KindPriority],
 				"Votes": ad.Counts[stratplan.KindVote], "Actions": ad.Counts[stratplan.KindAction], "Indicators": ad.Counts[stratplan.KindIndicator]}))
 		for _, m := range append(append([]stratplan.Match{}, ad.Regions...), ad.Objectives...) {
 			switch {

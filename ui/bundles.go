@@ -297,9 +297,14 @@ func statsText(st stratplan.MergeStats) string {
 	if !st.Changed() {
 		return lang.L("Nothing new: this bundle is older than or equal to what you have.")
 	}
-	return lang.L("{{.New}} new items, {{.Updated}} changed fields, {{.Conflicts}} new conflicts",
-		map[string]any{"New": st.NewEntities, "Updated": st.UpdatedFields, "Conflicts": st.NewConflicts})
+	return lang.L("{{.New}}, {{.Updated}}, {{.Conflicts}}",
+		map[string]any{"New": nOf("{{.Count}} new items", st.NewEntities), "Updated": nOf("{{.Count}} changed fields", st.UpdatedFields),
+			"Conflicts": nOf("{{.Count}} new conflicts", st.NewConflicts)})
 }
+
+// nOf says a count of things in the window's language, one or many: key
+// is the text for many, with {{.Count}} for the number.
+func nOf(key string, n int) string { return lang.N(key, n, map[string]any{"Count": n}) }
 
 func (im *importer) addFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -403,7 +408,7 @@ func (im *importer) refresh() {
 	case len(im.files) == 0:
 		im.summary.SetText(lang.L("No bundle chosen yet. You can also drop bundle files on the window."))
 	case bad > 0:
-		im.summary.SetText(lang.L("{{.Bad}} of {{.All}} bundles are refused: remove them to import the others.", map[string]any{"Bad": bad, "All": len(im.files)}))
+		im.summary.SetText(lang.N("{{.Bad}} of {{.All}} bundles are refused: remove them to import the others.", bad, map[string]any{"Bad": bad, "All": len(im.files)}))
 	case !total.Changed():
 		im.summary.SetText(statsText(total))
 	default:

@@ -86,7 +86,7 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 	a.importBundles(bundle)
 	im := a.importing
 	waitFor(t, a, "the preview", func() bool { return !im.apply.Disabled() })
-	if !strings.Contains(im.describe(im.files[0]), "1 new conflicts") || !strings.Contains(im.summary.Text, "Importing will bring") {
+	if !strings.Contains(im.describe(im.files[0]), "1 new item, 1 changed field, 1 new conflict") || !strings.Contains(im.summary.Text, "Importing will bring") {
 		t.Fatalf("preview: %q / %q", im.describe(im.files[0]), im.summary.Text)
 	}
 	test.Tap(im.apply)
@@ -139,7 +139,7 @@ func TestImportRefusesTamperedAndUntrustedBundles(t *testing.T) {
 	a.importBundles(good, bad)
 	im := a.importing
 	waitFor(t, a, "the preview", func() bool { return len(im.files) == 2 && !im.checking })
-	if !im.apply.Disabled() || !strings.Contains(im.summary.Text, "1 of 2 bundles are refused") {
+	if !im.apply.Disabled() || !strings.Contains(im.summary.Text, "1 of 2 bundles is refused: remove it to import the others") {
 		t.Fatalf("a refused bundle did not block the import: %q", im.summary.Text)
 	}
 	test.Tap(im.clear)

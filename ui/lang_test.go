@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"stratplan"
 	"stratplan/assets"
 )
 
@@ -18,7 +20,7 @@ import (
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
-	re := regexp.MustCompile(`(?:lang\.(?:[LN]|X)|\bmsg)\("((?:[^"\\]|\\.)*)"`)
+	re := regexp.MustCompile(`(?:lang\.(?:[LN]|X)|\bmsg|\bnOf)\("((?:[^"\\]|\\.)*)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -101,17 +103,23 @@ func TestWindowSpeaksFrench(t *testing.T) {
 	if got := s.quads[0].title.Text; got != "Forces (3)" {
 		t.Fatalf("the Strengths quadrant reads %q in French", got)
 	}
-	if got := lang.N("{{.Count}} conflicts", 1, map[string]any{"Count": 1}); got != "1 conflit" {
-		t.Fatalf("plural: %q", got)
+	for n, want := range map[int]string{0: "0 conflit", 1: "1 conflit", 2: "2 conflits"} {
+		if got := lang.N("{{.Count}} conflicts", n, map[string]any{"Count": n}); got != want {
+			t.Errorf("%d conflicts reads %q in French, want %q", n, got, want)
+		}
+	}
+	if got := statsText(stratplan.MergeStats{NewEntities: 1, UpdatedFields: 3}); got != "1 nouvel élément, 3 champs modifiés, 0 nouveau conflit" {
+		t.Errorf("an import's figures read %q in French", got)
 	}
 }
 
 // TestOneIsSingular keeps "1 items" out of the window: a text whose count
 // is a single number goes through lang.N, and each of its translations
-// has a singular and a plural form that differ.
+// has a singular and a plural form.
 func TestOneIsSingular(t *testing.T) {
-	counted := regexp.MustCompile(`lang\.L\("([^"]*\{\{\.(?:Count|Votes)\}\} [a-z]+s\b[^"]*)"`)
-	plural := regexp.MustCompile(`lang\.N\("((?:[^"\\]|\\.)*)"`)
+	digitOne := regexp.MustCompile(`(^|[^\d.,{])1($|[^\d.,}])`)
+	counted := regexp.MustCompile(`lang\.L\("([^"]*\{\{\.(?:\w+)\}\} (?:new |changed |good )?(?:items|workshops|regions|objectives|members|themes|lines|fields|conflicts|priorities|votes|actions|indicators|dots|bundles|participants)\b[^"]*)"`)
+	plural := regexp.MustCompile(`(?:lang\.N|\bnOf)\("((?:[^"\\]|\\.)*)"`)
 	files, _ := filepath.Glob("*.go")
 	var keys []string
 	for _, f := range files {
@@ -133,8 +141,15 @@ func TestOneIsSingular(t *testing.T) {
 		tr := loadTranslations(t, name)
 		for _, k := range keys {
 			forms, ok := tr[k].(map[string]any)
-			if !ok || forms["one"] == nil || forms["other"] == nil || forms["one"] == forms["other"] {
+			if !ok || forms["one"] == nil || forms["other"] == nil {
 				t.Errorf("%s.json has no singular and plural forms for %q", name, k)
+			}
+		}
+		// French says 0 in the singular too: the singular shows the number
+		// it is given, never a written 1.
+		for k, v := range tr {
+			if forms, ok := v.(map[string]any); ok && digitOne.MatchString(fmt.Sprint(forms["one"])) {
+				t.Errorf("%s.json writes 1 in the singular of %q: %q (put the count's {{.…}} there)", name, k, forms["one"])
 			}
 		}
 	}

@@ -261,8 +261,11 @@ func (a *App) showLineProblems(name string, problems []export.LineError, good in
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	intro := widget.NewLabel(lang.L("{{.Bad}} lines of {{.File}} cannot be imported. Nothing has been imported yet: fix the file and import it again, or import the {{.Good}} good lines now.",
-		map[string]any{"Bad": len(problems), "File": name, "Good": good}))
+	next := lang.L("Nothing has been imported: fix the file and import it again.")
+	if good > 0 {
+		next = lang.N("Nothing has been imported yet: fix the file and import it again, or import the {{.Good}} good lines now.", good, map[string]any{"Good": good})
+	}
+	intro := widget.NewLabel(lang.N("{{.Bad}} lines of {{.File}} cannot be imported.", len(problems), map[string]any{"Bad": len(problems), "File": name}) + " " + next)
 	intro.Wrapping = fyne.TextWrapWord
 	rows := newWrappedRows(&list.List, list, 0, func() []string { return lines })
 	content := container.NewBorder(intro, nil, nil, nil, rows.obj)

@@ -55,9 +55,10 @@ func (a *App) askStartPath(in *exchange.Incoming) {
 	if title == "" {
 		title = doc.Plan()
 	}
-	about := widget.NewLabel(lang.L("This bundle holds the plan “{{.Title}}”: {{.Regions}} regions, {{.Objectives}} objectives, {{.Workshops}} workshops. It was exported by {{.From}} on {{.Date}} ({{.Signer}}).",
-		map[string]any{"Title": title, "Regions": len(doc.Regions()), "Objectives": len(doc.Objectives()), "Workshops": len(doc.Workshops()),
-			"From": producerLabel(in.Bundle), "Date": in.Bundle.ExportedAt.Local().Format("2006-01-02"), "Signer": signerText(in.Bundle.Signer(nil, doc))}) + "\n\n" +
+	about := widget.NewLabel(lang.L("This bundle holds the plan “{{.Title}}”: {{.Regions}}, {{.Objectives}}, {{.Workshops}}. It was exported by {{.From}} on {{.Date}} ({{.Signer}}).",
+		map[string]any{"Title": title, "Regions": nOf("{{.Count}} regions", len(doc.Regions())), "Objectives": nOf("{{.Count}} objectives", len(doc.Objectives())),
+			"Workshops": nOf("{{.Count}} workshops", len(doc.Workshops())),
+			"From":      producerLabel(in.Bundle), "Date": in.Bundle.ExportedAt.Local().Format("2006-01-02"), "Signer": signerText(in.Bundle.Signer(nil, doc))}) + "\n\n" +
 		lang.L("A plan file of your own is made from it on this laptop. Everything you do in it merges back into the sender's plan when you send them a bundle."))
 	about.Wrapping = fyne.TextWrapWord
 	name := newEntry("")

@@ -203,8 +203,9 @@ func (s *surveyStep) refresh() {
 	if len(scores) == 0 {
 		s.summary.SetText(lang.L("No survey yet: import the CSV file of the members' answers."))
 	} else {
-		s.summary.SetText(lang.L("{{.Members}} members answered in {{.Regions}} regions; {{.Themes}} themes, {{.Common}} of them common to several regions.",
-			map[string]any{"Members": len(members), "Regions": len(s.result.Regions), "Themes": len(s.result.Overall), "Common": common}))
+		s.summary.SetText(lang.L("{{.Members}} in {{.Regions}}; {{.Themes}}, {{.Common}}.",
+			map[string]any{"Members": nOf("{{.Count}} members answered", len(members)), "Regions": nOf("{{.Count}} regions", len(s.result.Regions)),
+				"Themes": nOf("{{.Count}} themes", len(s.result.Overall)), "Common": nOf("{{.Count}} of them common to several regions", common)}))
 	}
 	s.show()
 	s.frame.refresh()

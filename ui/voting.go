@@ -115,7 +115,7 @@ func (v *voterBar) summary() string {
 	if v.a.workshop == "" {
 		return ""
 	}
-	s := lang.L("{{.Done}} of {{.All}} participants have given all their dots.", map[string]any{"Done": done, "All": len(v.people)})
+	s := lang.N("{{.Done}} of {{.All}} participants have given all their dots.", done, map[string]any{"Done": done, "All": len(v.people)})
 	if len(waiting) > 0 {
 		s += " " + lang.L("Not yet: {{.Names}}.", map[string]any{"Names": strings.Join(waiting, ", ")})
 	}

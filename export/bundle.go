@@ -239,8 +239,15 @@ func DecodeBundle(r io.Reader, name string) (*Bundle, error) {
 	if n >= 0 {
 		buf = int(min(max(n+1, 4<<10), 64<<10))
 	}
+	br := bufio.NewReaderSize(r, buf)
+	if p, _ := br.Peek(len(bom)); string(p) == bom {
+		// An editor such as Notepad adds it when it saves a file: the
+		// bundle was opened and saved again, and may have been changed.
+		return nil, &BundleError{File: name, Msg: "starts with a byte order mark, which a text editor such as Notepad adds when it saves a file",
+			Advice: "A bundle is never edited: import the file as it was exported, or ask the sender to export it again"}
+	}
 	d := bundleDecoder{r: jsonread.New(stratplan.MaxStringChars)}
-	pr := &payloadReader{r: bufio.NewReaderSize(r, buf), h: sha256.New(), dec: d.r}
+	pr := &payloadReader{r: br, h: sha256.New(), dec: d.r}
 	d.in = pr
 	d.r.ResetReader(pr)
 	d.ed = stratplan.NewEntityDecoder(d.r)
@@ -264,6 +271,9 @@ func DecodeBundle(r io.Reader, name string) (*Bundle, error) {
 	}
 	return b, nil
 }
+
+// bom is the byte order mark of UTF-8.
+const bom = "\ufeff"
 
 // size returns the size of what r reads when r knows it, else -1.
 func size(r io.Reader) int64 {

@@ -386,3 +386,25 @@ func TestOversizedStreamIsRefused(t *testing.T) {
 		t.Fatalf("empty: %v", err)
 	}
 }
+
+// A bundle opened and saved in a text editor gains a byte order mark: the
+// refusal says so, and what to do, instead of naming a character.
+func TestAByteOrderMarkIsNamedAsAnEditorsMark(t *testing.T) {
+	good := fixture(t)
+	if _, err := export.DecodeBundle(bytes.NewReader(good), "wca.json"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := export.DecodeBundle(bytes.NewReader(append([]byte("\ufeff"), good...)), "wca.json")
+	if err == nil {
+		t.Fatal("a bundle with a byte order mark is taken: the format is plain UTF-8 JSON")
+	}
+	msg := err.Error()
+	for _, want := range []string{"wca.json", "byte order mark", "Notepad", "export it again"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the refusal does not say %q: %s", want, msg)
+		}
+	}
+	if strings.Contains(msg, `\ufeff`) || strings.Contains(msg, "invalid character") {
+		t.Errorf("the refusal is a parser's message: %s", msg)
+	}
+}

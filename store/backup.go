@@ -200,6 +200,11 @@ func Restore(path, backup string) (string, error) {
 	// Which plan the file was: its own id if it still tells, else the id
 	// of its backups.
 	was, err := planIDOf(path)
+	if errors.Is(err, ErrLocked) {
+		// A window or command has it open and would go on writing to the
+		// file moved aside.
+		return "", fmt.Errorf("%s: %w; nothing was changed", path, err)
+	}
 	if err != nil {
 		if bs, _ := Backups(path); len(bs) > 0 {
 			was, _ = planIDOf(bs[0].Path)

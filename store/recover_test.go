@@ -388,3 +388,42 @@ func TestEditsAreSynced(t *testing.T) {
 		t.Fatal("the plan file is open without fsync on commit")
 	}
 }
+
+// A plan open in a window is not restored under it: the window would go on
+// writing to the file moved aside, and every edit after the restore would
+// be lost.
+func TestRestoreRefusesAPlanOpenElsewhere(t *testing.T) {
+	s := MustCreate(t, "m1")
+	path := s.Path()
+	if err := setText(s, "s1", "first"); err != nil {
+		t.Fatal(err)
+	}
+	in := stratplan.NewDocument(s.Doc().Plan())
+	if err := in.Begin(&stratplan.Author{Replica: "rin"}).Set("x", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("imported"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Merge(in); err != nil { // makes a backup first
+		t.Fatal(err)
+	}
+	if err := setText(s, "s1", "typed after the backup"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	_, err := store.Restore(path, "")
+	if !errors.Is(err, store.ErrLocked) || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Fatalf("restore of an open plan: %v, want it refused as open elsewhere", err)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, before) {
+		t.Fatal("the open plan's file changed")
+	}
+	if aside, _ := filepath.Glob(path + ".damaged-*"); len(aside) > 0 {
+		t.Fatalf("the open plan was moved aside: %v", aside)
+	}
+	if err := setText(s, "s2", "the window goes on"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := MustOpen(t, path, "m1").Doc().Entity("s1").Str("text"); got != "typed after the backup" {
+		t.Fatalf("the plan shows %q after a refused restore", got)
+	}
+}

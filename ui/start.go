@@ -60,6 +60,9 @@ func (a *App) askStartPath(in *exchange.Incoming) {
 			"Workshops": nOf("{{.Count}} workshops", len(doc.Workshops())),
 			"From":      producerLabel(in.Bundle), "Date": in.Bundle.ExportedAt.Local().Format("2006-01-02"), "Signer": signerText(in.Bundle.Signer(nil, doc))}) + "\n\n" +
 		lang.L("A plan file of your own is made from it on this laptop. Everything you do in it merges back into the sender's plan when you send them a bundle."))
+	if w := exchange.ClockWarning(doc); w != "" {
+		about.SetText(about.Text + "\n\n" + labelled(lang.L("warning"), w))
+	}
 	about.Wrapping = fyne.TextWrapWord
 	name := newEntry("")
 	name.SetText(slug(title, lang.L("plan")) + planExt)

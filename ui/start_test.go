@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"stratplan"
+	"stratplan/export"
 	"stratplan/store"
 )
 
@@ -106,5 +109,39 @@ func TestBringAnotherPlansWorkshopsIn(t *testing.T) {
 	defer s.Close()
 	if len(s.Doc().Workshops()) != 1 {
 		t.Fatal("the other plan was changed")
+	}
+}
+
+// TestStartFromABundleFromTheFarFuture: the dialog says the sender's clock
+// looks wrong before a plan is made from it.
+func TestStartFromABundleFromTheFarFuture(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	d := stratplan.NewDocument("plan-future")
+	if err := d.Begin(&stratplan.Author{Replica: "rsender"}).Set("s1", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("written on a laptop set to 9999"))); err != nil {
+		t.Fatal(err)
+	}
+	e := d.Entity("s1")
+	f := e.Field("text")
+	vals := append([]stratplan.Val{}, f.Vals...)
+	vals[0].At = stratplan.MaxTime
+	d.Put(&stratplan.Entity{ID: e.ID, Kind: e.Kind, Fields: e.Fields.With("text", stratplan.Field{Ctx: f.Ctx, Vals: vals})})
+	bundle := filepath.Join(t.TempDir(), "future.json")
+	out, err := os.Create(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := export.EncodeBundle(out, d, export.Producer{Replica: "rsender", App: "test"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+
+	test.NewTempApp(t)
+	cfg := testConfig(t.TempDir())
+	a := New(fyne.CurrentApp(), cfg)
+	a.Start(cfg.DefaultPath)
+	a.startFromFile(bundle)
+	a.jobs.Wait()
+	if !overlayShows(a, "the sender's clock looks wrong") || !overlayShows(a, "9999-12-31") {
+		t.Fatal("the dialog does not say the bundle's times are far ahead of this laptop's clock")
 	}
 }

@@ -86,6 +86,9 @@ func startFrom(path, bundle string, stdout io.Writer) error {
 		path, title, doc.Plan(), bundle, doc.Len(), len(doc.Regions()), len(doc.Objectives()))
 	fmt.Fprintf(stdout, "  sent by %s (export %d, %s), %s\n", producerName(b.Producer), b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), in.Signer)
 	fmt.Fprintln(stdout, "  bundles exported from this file merge into the sender's plan; name this laptop and its region in the window: File ▸ Trusted keys and this laptop")
+	if w := exchange.ClockWarning(b.Doc); w != "" {
+		fmt.Fprintf(stdout, "  warning: %s\n", w)
+	}
 	return nil
 }
 

@@ -185,6 +185,18 @@ func TestABundleFromTheFarFutureIsTakenWithAWarningAndTheClockStaysPut(t *testin
 	if at.Time().Year() > 3000 {
 		t.Fatalf("the next write is stamped %s", at)
 	}
+
+	// A plan started from that bundle is told the same.
+	started := filepath.Join(dir, "region.stratplan")
+	code, stdout, errs = runCmd(t, "new", started, "--from", future)
+	if code != 0 || !strings.Contains(stdout, "clock looks wrong") || !strings.Contains(stdout, "9999-12-31") {
+		t.Fatalf("new --from a bundle from the far future: %d %s %s", code, stdout, errs)
+	}
+	editPlan(t, started, setText("swot-new", "written in the new plan"))
+	runCmd(t, "export", started, "--bundle", filepath.Join(dir, "started.json"))
+	if at := readBundle(t, filepath.Join(dir, "started.json")).Doc.Entity("swot-new").Field("text").Vals[0].At; at.Time().Year() > 3000 {
+		t.Fatalf("the started plan's first write is stamped %s", at)
+	}
 }
 
 func TestMergeNeverOverwritesWithoutForce(t *testing.T) {

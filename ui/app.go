@@ -565,7 +565,7 @@ func (a *App) edit(fn func(ed *stratplan.Edit) error) bool {
 	}
 	before := resourceWarnings(old)
 	if ch := record(old, changed); len(ch) > 0 {
-		a.hist.push(undoStep{label: describe(a.plan.Doc(), ch), changes: ch})
+		a.hist.push(undoStep{label: describe(a.plan.Doc(), ch), changes: ch, page: a.current, workshop: a.workshop})
 		a.updateMenu()
 	}
 	a.refresh()

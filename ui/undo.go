@@ -20,6 +20,9 @@ import (
 type undoStep struct {
 	label   string // what the edit did, for the Edit menu
 	changes []entityChange
+	// Where it was made: undo and redo show it there again.
+	page     int
+	workshop string // "" with All workshops
 }
 
 // entityChange is what one edit did to one entity.
@@ -223,12 +226,38 @@ func (a *App) replay(undo bool) {
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, s)
-	a.refresh()
+	a.showWhere(s)
 	a.updateMenu()
 	if undo {
 		a.setStatus(lang.L("Undone: {{.What}}.", map[string]any{"What": s.label}))
 	} else {
 		a.setStatus(lang.L("Redone: {{.What}}.", map[string]any{"What": s.label}))
+	}
+}
+
+// showWhere shows the step and workshop an edit was made in, with what it
+// changed chosen, so that an undone or redone edit is seen, whatever step
+// the window is on.
+func (a *App) showWhere(s undoStep) {
+	doc := a.plan.Doc()
+	if w := doc.Get(stratplan.KindWorkshop, s.workshop); s.workshop != a.workshop && !a.allWorkshops && w != nil && !w.Deleted() {
+		a.commitTyping()
+		a.win.Canvas().Unfocus()
+		if a.region != "" && w.Str("region") != a.region {
+			a.region = w.Str("region")
+		}
+		a.workshop = s.workshop
+	}
+	a.refresh()
+	if s.page != a.current {
+		a.showStep(s.page)
+	}
+	if ks, ok := a.views[a.current].(keySelector); ok {
+		for _, c := range s.changes {
+			if e := doc.Get(c.key.Kind, c.key.ID); e != nil && !e.Deleted() && ks.selectKey(c.key) {
+				break
+			}
+		}
 	}
 }
 

@@ -76,13 +76,26 @@ func TestUndoAndRedoEveryKindOfEditAcrossSteps(t *testing.T) {
 	if got := stratplan.Points(doc().Votes(a.workshop))[target]; got != before {
 		t.Fatalf("undoing the vote left %d points, want %d", got, before)
 	}
+	if a.current != 5 {
+		t.Fatalf("undoing an edit of the step shown moved to step %d", a.current+1)
+	}
 	undoKeys(a) // the delete
 	if e := doc().Get(stratplan.KindScanFactor, factor.E.ID); e.Deleted() {
 		t.Fatal("undo did not bring back the deleted factor")
 	}
+	// Undo shows what it undid: the Scan step, the factor back and chosen.
+	if a.current != 3 {
+		t.Fatalf("undoing the Scan's delete left the window on step %d", a.current+1)
+	}
+	if row := sc.table.selected.Row; row < 0 || row >= len(sc.items) || sc.items[row].E.ID != factor.E.ID {
+		t.Fatalf("the factor brought back is not the one chosen (row %d)", row)
+	}
 	undoKeys(a) // the move
 	if q := doc().Get(stratplan.KindSWOT, added.E.ID).Str("quadrant"); q != "strength" {
 		t.Fatalf("undoing the move left it in %s", q)
+	}
+	if a.current != 4 {
+		t.Fatalf("undoing the SWOT's move left the window on step %d", a.current+1)
 	}
 	if !strings.Contains(menuLabel(a, "redo"), "Move") || !strings.Contains(menuLabel(a, "undo"), "Add SWOT item") {
 		t.Fatalf("menu: %q / %q", menuLabel(a, "undo"), menuLabel(a, "redo"))
@@ -151,5 +164,35 @@ func TestCtrlZInAFieldUndoesTheTypingFirst(t *testing.T) {
 	undoKeys(a) // the field is empty: the last edit is undone
 	if n := len(sw.quads[0].items); n > 0 && sw.quads[0].items[n-1].Text == "First item" {
 		t.Fatal("Ctrl+Z in an empty field did not undo the last edit")
+	}
+}
+
+// TestUndoShowsTheWorkshopItWasMadeIn: an edit undone after another
+// workshop was chosen shows its own workshop again, or the undo would
+// change what nobody sees.
+func TestUndoShowsTheWorkshopItWasMadeIn(t *testing.T) {
+	a := newExampleApp(t)
+	first := a.workshop
+	sw := swotOf(t, a)
+	typeEnter(sw.quads[0].entry, "Written in the first workshop")
+	var other string
+	for _, w := range a.plan.Doc().Workshops() {
+		if w.E.ID != first {
+			other = w.E.ID
+			break
+		}
+	}
+	a.selectWorkshop(other)
+	if a.workshop != other {
+		t.Fatalf("the window shows workshop %q, not %q", a.workshop, other)
+	}
+	undoKeys(a)
+	if a.workshop != first {
+		t.Fatalf("after the undo the window shows workshop %q, not %q where the item was written", a.workshop, first)
+	}
+	for _, it := range sw.quads[0].items {
+		if it.E.Str("text") == "Written in the first workshop" {
+			t.Fatal("the undone item is still listed")
+		}
 	}
 }

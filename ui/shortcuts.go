@@ -279,6 +279,7 @@ var stepKeys = [][2]string{
 	{"Tab, Shift+Tab", msg("Move between fields, lists and tables")},
 	{"Enter", msg("Add what you typed; in a list or table, open the selected row")},
 	{"↑ ↓, Page Up, Page Down", msg("Choose a row: the keys below act on the row highlighted")},
+	{"↓", msg("In a row that adds items: go down to the list or table below it")},
 	{"← →", msg("In a table: choose the column that digits set")},
 	{"Delete", msg("Remove the selected row (Ctrl+Z brings it back)")},
 	{"Escape", msg("Close the dialog; leave presentation mode")},

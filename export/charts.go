@@ -1,7 +1,10 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // maxGridMarks is how many numbered marks a grid shows; with more, it
@@ -69,7 +72,10 @@ func (b *builder) grid(marks []gridMark, xName, yName string, quadrants []string
 	}
 	if len(marks) > maxGridMarks {
 		// Too many to number: how many items each cell holds.
-		for k, list := range perCell {
+		// Cells in a fixed order: the same plan, the same bytes.
+		cells := slices.SortedFunc(maps.Keys(perCell), func(a, b [2]int) int { return cmp.Or(a[1]-b[1], a[0]-b[0]) })
+		for _, k := range cells {
+			list := perCell[k]
 			cx0 := x0 + float64(k[0]-1)*cellSize
 			cy0 := y0 + float64(5-k[1])*cellSize
 			b.textIn(cx0, cy0+cellSize/2-lineHeight(11)/2, cellSize, fmt.Sprint(len(list)), 11, true, navy, 'c')

@@ -118,6 +118,34 @@ func TestSamePlanSameBytes(t *testing.T) {
 			t.Fatalf("%s: two reports of the same plan differ", lang)
 		}
 	}
+	// A scan of more factors than the grid numbers: it counts the factors
+	// in each cell, and draws the cells in the same order every time. The
+	// consolidated report too, laid out on several cores.
+	many := examplePlan(t, func(ed *stratplan.Edit) error {
+		for i := range 80 {
+			if err := ed.Set(fmt.Sprintf("factor-many-%d", i), stratplan.KindScanFactor, set(stratplan.FieldWorkshop, "ws-wca-abidjan"),
+				set("title", fmt.Sprintf("Factor %d", i)), set("category", "economic"),
+				stratplan.Set("impact", stratplan.Int(i%5+1)), stratplan.Set("likelihood", stratplan.Int(i/5%5+1))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	first := pdfOf(t, workshopReport(t, many, export.ReportOptions{Workshop: "ws-wca-abidjan"}))
+	c, err := export.ConsolidatedReport(many, export.ReportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstAll := pdfOf(t, c)
+	for range 5 {
+		if !bytes.Equal(pdfOf(t, workshopReport(t, many, export.ReportOptions{Workshop: "ws-wca-abidjan"})), first) {
+			t.Fatal("two reports of a plan whose scan grid counts its factors differ")
+		}
+		c, _ := export.ConsolidatedReport(many, export.ReportOptions{}, nil)
+		if !bytes.Equal(pdfOf(t, c), firstAll) {
+			t.Fatal("two consolidated reports of the same plan differ")
+		}
+	}
 }
 
 // pdftext extracts a PDF's text with pdftotext, in logical order, with the

@@ -2,8 +2,10 @@ package export
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"stratplan"
@@ -98,11 +100,22 @@ func ConsolidatedReport(doc *stratplan.Document, o ReportOptions, sources []Sour
 		{b.tr("Bundles merged"), countOrEmpty(len(sources))},
 		{b.tr("Conflicts to settle"), fmt.Sprint(len(doc.Conflicts()))},
 	})
-	b.overviewSection(sources)
-	b.matrixSection()
-	b.dashboardSection()
-	b.actionsSection("", 0, true)
-	b.indicatorsSection("", 0)
+	// Every part below starts on a page of its own and is laid out on its
+	// own, on every core; the pages then follow one another in order.
+	parts := []func(pb *builder){
+		func(pb *builder) { pb.overviewSection(sources) },
+		func(pb *builder) { pb.matrixSection() },
+		func(pb *builder) { pb.dashboardSection() },
+		func(pb *builder) { pb.actionsSection("", 0, true) },
+		func(pb *builder) { pb.indicatorsSection("", 0) },
+	}
+	for i := range parts { // each begins with one numbered section
+		body := parts[i]
+		parts[i] = func(pb *builder) {
+			pb.numbers = []int{i}
+			body(pb)
+		}
+	}
 	letter := 'A'
 	for _, r := range doc.Regions() {
 		var ws []stratplan.Workshop
@@ -114,14 +127,90 @@ func ConsolidatedReport(doc *stratplan.Document, o ReportOptions, sources []Sour
 		if len(ws) == 0 {
 			continue
 		}
-		b.annex(string(letter), b.trf("Annex %c — %s", letter, b.str(r.E, "name")))
-		for _, w := range ws {
-			b.regionWorkshop(w)
-		}
+		l, title := string(letter), b.trf("Annex %c — %s", letter, b.str(r.E, "name"))
+		parts = append(parts, func(pb *builder) {
+			pb.annex(l, title)
+			for _, w := range ws {
+				pb.regionWorkshop(w)
+			}
+		})
 		letter++
 	}
-	b.conflictsAppendix(string(letter))
+	last := string(letter)
+	parts = append(parts, func(pb *builder) { pb.conflictsAppendix(last) })
+	if err := b.layOutParts(o, parts); err != nil {
+		return nil, err
+	}
 	return b.finish(subject), nil
+}
+
+// laidOut is what one part of a report put on its pages.
+type laidOut struct {
+	pages    []*page
+	toc      []tocEntry
+	warnings []string
+}
+
+// layOutParts lays out parts that each start on a new page, at the same
+// time on as many builders as there are cores, and puts their pages,
+// contents entries and warnings after the builder's own, in the order of
+// parts. Each builder reads a copy of the plan (its lists keep memos that
+// are not safe to share) and measures with fonts of its own. A part's
+// pages are the same whichever builder lays them out.
+func (b *builder) layOutParts(o ReportOptions, parts []func(pb *builder)) error {
+	o.Now = b.now
+	out := make([]laidOut, len(parts))
+	next := make(chan int)
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(parts), 4))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		pb, err := newBuilder(b.doc.Clone(), o)
+		if err != nil {
+			return err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					errs[w] = fmt.Errorf("laying out the report: %v", r)
+					for range next { // let the others finish
+					}
+				}
+			}()
+			for i := range next {
+				pages, toc, warns := len(pb.pages), len(pb.toc), len(pb.warnings)
+				pb.annexOf, pb.skipEmpty, pb.head = "", false, nil
+				parts[i](pb)
+				out[i] = laidOut{pages: pb.pages[pages:], toc: pb.toc[toc:], warnings: pb.warnings[warns:]}
+			}
+		}()
+	}
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, p := range out {
+		b.pages = append(b.pages, p.pages...)
+		b.toc = append(b.toc, p.toc...)
+		for _, w := range p.warnings {
+			if !b.warned[w] {
+				b.warned[w] = true
+				b.warnings = append(b.warnings, w)
+			}
+		}
+	}
+	if len(b.pages) > 0 {
+		b.cur = b.pages[len(b.pages)-1]
+	}
+	return nil
 }
 
 func countOrEmpty(n int) string {

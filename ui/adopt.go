@@ -59,10 +59,14 @@ func (a *App) adoptFrom(files []*exchange.Incoming, parent *modal) {
 		total += ad.Total()
 	}
 	if total == 0 {
-		a.setStatus(lang.L("Everything in these bundles was brought in before: nothing to add."))
+		// Said where the eye is: the import dialog may be open over the
+		// status line.
+		l := widget.NewLabel(lang.N("Everything in these bundles was brought in before: nothing to add.", len(files), nil))
+		l.Wrapping = fyne.TextWrapWord
+		a.showInfo(lang.L("Bring in the other plan's workshops"), l, fyne.NewSize(480, 160))
 		return
 	}
-	about := widget.NewLabel(lang.L("These bundles are of another plan, so they cannot be merged. Their workshops can be copied into this plan as new items written on this laptop, with their links kept; the other plan is not changed.") +
+	about := widget.NewLabel(lang.N("These bundles are of another plan, so they cannot be merged. Their workshops can be copied into this plan as new items written on this laptop, with their links kept; the other plan is not changed.", len(files), nil) +
 		"\n\n" + strings.Join(lines, "\n"))
 	about.Wrapping = fyne.TextWrapWord
 	a.showConfirm(lang.L("Bring in the other plan's workshops"), lang.L("Bring them in"), lang.L("Cancel"),

@@ -407,6 +407,8 @@ func (im *importer) refresh() {
 		im.summary.SetText(lang.L("Checking…"))
 	case len(im.files) == 0:
 		im.summary.SetText(lang.L("No bundle chosen yet. You can also drop bundle files on the window."))
+	case bad > 0 && bad == len(im.files):
+		im.summary.SetText(lang.N("{{.Count}} bundles are refused: nothing can be imported from them.", bad, map[string]any{"Count": bad}))
 	case bad > 0:
 		im.summary.SetText(lang.N("{{.Bad}} of {{.All}} bundles are refused: remove them to import the others.", bad, map[string]any{"Bad": bad, "All": len(im.files)}))
 	case !total.Changed():

@@ -196,6 +196,10 @@ func TestF1ListsEveryShortcut(t *testing.T) {
 			t.Errorf("F1 does not list %q", k[1])
 		}
 	}
+	// Keys by the names printed on them, not the system's.
+	if !containsTextDeep(top, "Ctrl+Page Down") || containsTextDeep(top, "Ctrl+Next") || containsTextDeep(top, "Ctrl+Prior") {
+		t.Error("F1 names Page Down and Page Up by their X11 names")
+	}
 }
 
 func TestDigitsAndLettersSetScoresAndCategoriesOnTheSelectedRow(t *testing.T) {

@@ -254,7 +254,7 @@ func shortcutText(s fyne.Shortcut) string {
 		parts = append(parts, "Alt")
 	}
 	if cs.Modifier&fyne.KeyModifierShift != 0 {
-		parts = append(parts, "Shift")
+		parts = append(parts, lang.L("Shift"))
 	}
 	return strings.Join(append(parts, keyText(cs.KeyName)), "+")
 }
@@ -269,6 +269,10 @@ func keyText(k fyne.KeyName) string {
 		return "↑"
 	case fyne.KeyDown:
 		return "↓"
+	case fyne.KeyPageDown:
+		return lang.L("Page Down")
+	case fyne.KeyPageUp:
+		return lang.L("Page Up")
 	}
 	return string(k)
 }
@@ -276,13 +280,13 @@ func keyText(k fyne.KeyName) string {
 // stepKeys are the keys each step understands, for the shortcuts list:
 // the keys, then what they do (untranslated).
 var stepKeys = [][2]string{
-	{"Tab, Shift+Tab", msg("Move between fields, lists and tables")},
-	{"Enter", msg("Add what you typed; in a list or table, open the selected row")},
-	{"↑ ↓, Page Up, Page Down", msg("Choose a row: the keys below act on the row highlighted")},
+	{msg("Tab, Shift+Tab"), msg("Move between fields, lists and tables")},
+	{msg("Enter"), msg("Add what you typed; in a list or table, open the selected row")},
+	{msg("↑ ↓, Page Up, Page Down"), msg("Choose a row: the keys below act on the row highlighted")},
 	{"↓", msg("In a row that adds items: go down to the list or table below it")},
 	{"← →", msg("In a table: choose the column that digits set")},
-	{"Delete", msg("Remove the selected row (Ctrl+Z brings it back)")},
-	{"Escape", msg("Close the dialog; leave presentation mode")},
+	{msg("Delete, Backspace"), msg("Remove the selected row (Ctrl+Z brings it back)")},
+	{msg("Escape"), msg("Close the dialog; leave presentation mode")},
 	{"1 2 3 4", msg("SWOT: move the item to Strengths, Weaknesses, Opportunities, Threats")},
 	{"1 … 5", msg("Scan: impact, or likelihood in its column; Priorities: impact, or effort in its column")},
 	{"P E S T L V", msg("Scan: category political, economic, social, technological, legal, environmental")},
@@ -291,7 +295,7 @@ var stepKeys = [][2]string{
 	{"T", msg("Priorities: trace the priority back to the scan and on to its indicators")},
 	{"R", msg("Priorities: put the rows in rank order (while you vote or score in the table they stay in place; leaving the table also re-ranks)")},
 	{"a b c…", msg("In a drop-down: choose by the first letters of a name")},
-	{"Page Down, Page Up", msg("Presentation mode: next or previous step (a presenter's remote)")},
+	{msg("Page Down, Page Up"), msg("Presentation mode: next or previous step (a presenter's remote)")},
 }
 
 // showShortcuts lists every shortcut: the menu's, then the steps' keys.
@@ -328,7 +332,7 @@ func (a *App) showShortcuts() {
 	for _, k := range stepKeys {
 		l := widget.NewLabel(lang.L(k[1]))
 		l.Wrapping = fyne.TextWrapWord
-		form.Append(k[0], l)
+		form.Append(lang.L(k[0]), l)
 	}
 	scroll := container.NewVScroll(container.New(scrollRoom{}, form))
 	scroll.SetMinSize(fyne.NewSize(0, 420))

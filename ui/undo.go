@@ -101,7 +101,7 @@ func describe(doc *stratplan.Document, changes []entityChange) string {
 			what = lang.L("Vote")
 		}
 		if label != e.Kind+" "+e.ID {
-			what += " “" + shorten(label, 40) + "”"
+			what = lang.L("{{.Kind}} “{{.Label}}”", map[string]any{"Kind": what, "Label": shorten(label, 40)})
 		}
 	}
 	_, deletedNow := c.after[stratplan.FieldDeleted]
@@ -226,21 +226,27 @@ func (a *App) replay(undo bool) {
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, s)
-	a.showWhere(s)
+	switched := a.showWhere(s)
 	a.updateMenu()
+	msg := lang.L("Redone: {{.What}}.", map[string]any{"What": s.label})
 	if undo {
-		a.setStatus(lang.L("Undone: {{.What}}.", map[string]any{"What": s.label}))
-	} else {
-		a.setStatus(lang.L("Redone: {{.What}}.", map[string]any{"What": s.label}))
+		msg = lang.L("Undone: {{.What}}.", map[string]any{"What": s.label})
 	}
+	if switched != "" {
+		// The workshop chooser changed too: say so where the eye is.
+		msg += " " + lang.L("The window now shows the workshop it was made in: {{.Title}}.", map[string]any{"Title": switched})
+	}
+	a.setStatus(msg)
 }
 
 // showWhere shows the step and workshop an edit was made in, with what it
 // changed chosen, so that an undone or redone edit is seen, whatever step
-// the window is on.
-func (a *App) showWhere(s undoStep) {
+// the window is on. It returns the title of the workshop it switched to,
+// if it did.
+func (a *App) showWhere(s undoStep) (switched string) {
 	doc := a.plan.Doc()
 	if w := doc.Get(stratplan.KindWorkshop, s.workshop); s.workshop != a.workshop && !a.allWorkshops && w != nil && !w.Deleted() {
+		switched = w.Label()
 		a.commitTyping()
 		a.win.Canvas().Unfocus()
 		if a.region != "" && w.Str("region") != a.region {
@@ -259,6 +265,7 @@ func (a *App) showWhere(s undoStep) {
 			}
 		}
 	}
+	return switched
 }
 
 // undoOrType undoes the typing in the focused entry if it holds text not

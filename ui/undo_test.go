@@ -190,6 +190,9 @@ func TestUndoShowsTheWorkshopItWasMadeIn(t *testing.T) {
 	if a.workshop != first {
 		t.Fatalf("after the undo the window shows workshop %q, not %q where the item was written", a.workshop, first)
 	}
+	if title := a.plan.Doc().Get(stratplan.KindWorkshop, first).Label(); !strings.Contains(a.status.Text, title) {
+		t.Fatalf("the status line does not say the window switched to %q: %q", title, a.status.Text)
+	}
 	for _, it := range sw.quads[0].items {
 		if it.E.Str("text") == "Written in the first workshop" {
 			t.Fatal("the undone item is still listed")

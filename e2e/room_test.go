@@ -208,6 +208,23 @@ func TestTheRoomByKeyboardOnly(t *testing.T) {
 	}
 	voteKeys := k.count - 4 // Ctrl+6 and the three Tabs, once
 	shot("vote")
+
+	// F1 and Escape from a field that saves when left (the workshop's
+	// title, where Ctrl+1 puts the keyboard): the shortcuts open over the
+	// step, and close.
+	k.press("ctrl+1")
+	shot("workshop")
+	before := grab(filepath.Join(dir, "workshop.png"))
+	k.press("F1")
+	shot("help")
+	if bytes.Equal(grab(filepath.Join(dir, "help.png")), before) {
+		t.Error("F1 in the workshop's title field does not open the list of shortcuts")
+	}
+	k.press("Escape")
+	shot("help-closed")
+	if !bytes.Equal(grab(filepath.Join(dir, "help-closed.png")), before) {
+		t.Error("Escape in the list of shortcuts does not close it")
+	}
 	k.press("ctrl+q") // after every key above: X delivers them in order
 	select {
 	case <-exited:

@@ -63,6 +63,17 @@ type entry struct {
 	// empty first (+ and − vote for the highlighted row); it reports
 	// whether it took the character, which is then not typed.
 	OnEmptyRune func(r rune) bool
+	// outer is the widget the window knows when this entry is part of
+	// another (a commitEntry): the window finds its keys' owner by it.
+	outer fyne.CanvasObject
+}
+
+// self is the entry as the window knows it.
+func (e *entry) self() fyne.CanvasObject {
+	if e.outer != nil {
+		return e.outer
+	}
+	return e
 }
 
 func newEntry(placeholder string) *entry {
@@ -82,7 +93,7 @@ func newMultiLineEntry(placeholder string) *entry {
 
 // TypedKey lets the window have its keys first.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
-	if windowKey(e, ev) {
+	if windowKey(e.self(), ev) {
 		return
 	}
 	if ev.Name == fyne.KeyDown && !e.MultiLine && e.OnDown != nil && e.OnDown() {
@@ -125,7 +136,7 @@ func (e *entry) TypedRune(r rune) {
 
 // TypedShortcut lets the window redo with Ctrl+Shift+Z.
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
-	if windowShortcut(e, s) {
+	if windowShortcut(e.self(), s) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
@@ -142,6 +153,7 @@ type commitEntry struct {
 func newCommitEntry(placeholder string, onCommit func(string)) *commitEntry {
 	e := &commitEntry{OnCommit: onCommit}
 	e.ExtendBaseWidget(e)
+	e.outer = e
 	e.Wrapping = fyne.TextWrapOff
 	e.PlaceHolder = placeholder
 	e.OnSubmitted = func(string) { e.commit() }

@@ -351,8 +351,24 @@ func (l *layout) clean(s, who string) string {
 	var b strings.Builder
 	missing := 0
 	var sample []rune
+	breaks, marks := 0, 0 // line breaks and combining marks in a row
 	for _, r := range s {
+		if r == '\n' {
+			breaks++
+		} else if !unicode.IsSpace(r) {
+			breaks = 0
+		}
+		if unicode.Is(unicode.Mn, r) {
+			marks++
+		} else {
+			marks = 0
+		}
 		switch {
+		case r == '\n' && breaks > 2:
+			// One empty line at most: a text of line breaks would
+			// otherwise fill pages with nothing.
+		case unicode.Is(unicode.Mn, r) && marks > maxMarks:
+			// Marks stacked past any script's need draw as one blot.
 		case r == '\n':
 			b.WriteRune(r)
 		case r == '\t' || r == '\r' || unicode.IsControl(r):
@@ -385,16 +401,30 @@ func (l *layout) clean(s, who string) string {
 	return b.String()
 }
 
-// plainASCII tells a text of printable ASCII and line breaks, which
-// clean leaves as it is (the fonts cover all of it): most texts are.
+// plainASCII tells a text of printable ASCII and line breaks, never more
+// than two in a row, which clean leaves as it is (the fonts cover all of
+// it): most texts are.
 func plainASCII(s string) bool {
+	breaks := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' || c >= 0x7F {
+		c := s[i]
+		if c < 0x20 && c != '\n' || c >= 0x7F {
 			return false
+		}
+		if c == '\n' {
+			if breaks++; breaks > 2 {
+				return false
+			}
+		} else if c != ' ' {
+			breaks = 0
 		}
 	}
 	return true
 }
+
+// maxMarks is how many combining marks in a row a character keeps: enough
+// for any script (Vietnamese stacks two, some African tone marks three).
+const maxMarks = 4
 
 // missingMark stands for a character no embedded font can draw.
 const missingMark = '□'

@@ -255,18 +255,25 @@ func (b *builder) finish(subject string) *Report {
 		b.y += lh
 	}
 	total := len(b.pages)
+	// The running header and footer: the plan's title beside what the
+	// report is, the organisation beside the page number, each on one
+	// line, cut once for every page.
+	gap := 6.0
+	widest := b.textWidth(b.trf("Page %d of %d", total, total), 7.5, false)
+	head := b.fitLines(strings.ReplaceAll(b.planTitle, "\n", " "), 7.5, false, b.bodyWidth()-b.textWidth(subject, 7.5, false)-gap, 1)
+	org := b.fitLines(strings.ReplaceAll(b.org, "\n", " "), 7.5, false, b.bodyWidth()-widest-gap, 1)
 	for i, p := range b.pages {
 		if i == 0 {
 			continue // the cover has its own design
 		}
 		b.cur = p
 		y := 11.0
-		b.text(b.left, y, b.planTitle, 7.5, false, grey)
+		b.text(b.left, y, head, 7.5, false, grey)
 		b.textIn(b.left, y, b.bodyWidth(), subject, 7.5, false, grey, 'r')
 		b.line(b.left, y+lineHeight(7.5)+0.8, b.left+b.bodyWidth(), y+lineHeight(7.5)+0.8, lightGrey, 0.3)
 		fy := b.ph - 15
 		b.line(b.left, fy, b.left+b.bodyWidth(), fy, lightGrey, 0.3)
-		b.text(b.left, fy+1.5, b.org, 7.5, false, grey)
+		b.text(b.left, fy+1.5, org, 7.5, false, grey)
 		b.textIn(b.left, fy+1.5, b.bodyWidth(), b.trf("Page %d of %d", i+1, total), 7.5, false, grey, 'r')
 	}
 	return &Report{l: b.layout, title: b.planTitle, subject: subject, created: lastWrite(b.doc), Warnings: b.warnings}
@@ -278,16 +285,18 @@ func (b *builder) cover(kind, heading string, facts [][2]string) {
 	b.newPage()
 	b.rect(0, 0, b.pw, 62, navy, true, 0)
 	b.rect(0, 62, b.pw, 2.2, teal, true, 0)
+	// Names as long as a page are cut to a few lines: the cover keeps to
+	// its page, and the organisation to its band.
 	if b.org != "" {
-		b.paragraphAt(b.org, 13, true, white, 24)
+		b.paragraphAt(b.fitLines(b.org, 13, true, b.bodyWidth(), 2), 13, true, white, 24)
 	}
 	b.y = 84
 	b.paragraph(kind, 12, true, teal, 0)
 	b.y += 2
-	b.paragraph(b.planTitle, 26, true, navy, 0)
+	b.paragraph(b.fitLines(b.planTitle, 26, true, b.bodyWidth(), 4), 26, true, navy, 0)
 	b.y += 3
 	if heading != "" {
-		b.paragraph(heading, 15, false, ink, 0)
+		b.paragraph(b.fitLines(heading, 15, false, b.bodyWidth(), 3), 15, false, ink, 0)
 	}
 	b.y += 8
 	b.line(b.left, b.y, b.left+50, b.y, teal, 0.8)
@@ -297,6 +306,22 @@ func (b *builder) cover(kind, heading string, facts [][2]string) {
 	lines := b.wrap(foot, b.bodyWidth(), 8, false)
 	b.y = b.bottom() - float64(len(lines))*lineHeight(8)
 	b.paragraph(foot, 8, false, grey, 0)
+}
+
+// fitLines gives s as at most n lines of the given width, the last ending
+// in "…" when s is longer.
+func (b *builder) fitLines(s string, size float64, bold bool, width float64, n int) string {
+	lines := b.wrap(s, width, size, bold)
+	if len(lines) <= n {
+		return s
+	}
+	lines = lines[:n]
+	last := []rune(strings.TrimRight(lines[n-1], " ") + "…")
+	for len(last) > 1 && b.textWidth(string(last), size, bold) > width {
+		last = append(last[:len(last)-2], '…')
+	}
+	lines[n-1] = string(last)
+	return strings.Join(lines, "\n")
 }
 
 // paragraphAt places a paragraph with its first line at y.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -457,5 +458,58 @@ func TestAWorkshopReportCountsItsOwnActions(t *testing.T) {
 	}
 	if f := line("Whole plan, every workshop"); len(f) < 2 || f[0] != fmt.Sprint(whole.Plan.Actions) || !strings.HasSuffix(f[1], ".50") {
 		t.Fatalf("the whole plan's line: %q, want %d actions and the cents", f, whole.Plan.Actions)
+	}
+}
+
+// TestNamesAsLongAsAPageKeepToTheirPlace: an organisation and a plan title
+// that run to pages, a description of thousands of empty lines and a
+// letter under hundreds of accents (all within what a bundle may carry)
+// leave the cover on its page, the running header and footer on one line
+// each inside the margins, and no pages of nothing.
+func TestNamesAsLongAsAPageKeepToTheirPlace(t *testing.T) {
+	plain := examplePlan(t)
+	base := workshopReport(t, plain, export.ReportOptions{}).Pages()
+	c0, err := export.ConsolidatedReport(plain, export.ReportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := examplePlan(t, func(ed *stratplan.Edit) error {
+		if err := ed.Set(ed.Doc().Plan(), stratplan.KindPlan, set("organization", strings.Repeat("Organisation ", 1500)), set("title", strings.Repeat("Plan title ", 300))); err != nil {
+			return err
+		}
+		if err := ed.Set("prio-b", stratplan.KindPriority, set("description", "Start"+strings.Repeat("\n", 20000)+"End")); err != nil {
+			return err
+		}
+		return ed.Set("prio-c", stratplan.KindPriority, set("title", "Tone e"+strings.Repeat("\u0301", 500)))
+	})
+	r := workshopReport(t, d, export.ReportOptions{})
+	c, err := export.ConsolidatedReport(d, export.ReportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct {
+		name        string
+		r           *export.Report
+		pages, more int
+	}{{"workshop report", r, base, 3}, {"consolidated report", c, c0.Pages(), 6}} {
+		overflow(t, x.r)
+		if x.r.Pages() > x.pages+x.more {
+			t.Errorf("%s: %d pages, %d without the long texts", x.name, x.r.Pages(), x.pages)
+		}
+		marks := regexp.MustCompile(`\p{Mn}{5,}`)
+		for _, b := range x.r.Boxes() {
+			if marks.MatchString(b.Text) {
+				t.Fatalf("%s, page %d: a letter carries more than 4 accents: %.20q…", x.name, b.Page, b.Text)
+			}
+		}
+	}
+	coverFacts := false
+	for _, b := range c.Boxes() {
+		if b.Page == 1 && b.Text == "Conflicts to settle" {
+			coverFacts = true
+		}
+	}
+	if !coverFacts {
+		t.Error("the consolidated report's cover facts are pushed off its first page")
 	}
 }

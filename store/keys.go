@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,6 +58,34 @@ func OwnKey() (ed25519.PrivateKey, error) {
 		return nil, fmt.Errorf("cannot keep the signing key in %s: %w", dir, err)
 	}
 	return ed25519.NewKeyFromSeed(seed), nil
+}
+
+// WithOwnKey adds this laptop's own key to trusted, under label, unless it
+// is there already: a bundle signed on this laptop is its own. No key is
+// made here when there is none yet.
+func WithOwnKey(trusted []stratplan.TrustedKey, label string) []stratplan.TrustedKey {
+	dir, err := ConfigDir()
+	if err != nil {
+		return trusted
+	}
+	if _, err := os.Stat(filepath.Join(dir, "signing.key")); err != nil {
+		return trusted
+	}
+	k, err := OwnKey()
+	if err != nil {
+		return trusted
+	}
+	return withKey(trusted, k.Public().(ed25519.PublicKey), label)
+}
+
+// withKey adds key to trusted under label unless it is there already.
+func withKey(trusted []stratplan.TrustedKey, key ed25519.PublicKey, label string) []stratplan.TrustedKey {
+	for _, t := range trusted {
+		if t.Key.Equal(key) {
+			return trusted
+		}
+	}
+	return append(slices.Clip(trusted), stratplan.TrustedKey{Key: key, Label: label})
 }
 
 // EncodeKey writes a public key as bundles do: standard base64.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -382,6 +383,13 @@ func (im *importer) preview() {
 	trusted, err := im.a.plan.TrustedKeys()
 	if err != nil {
 		im.a.showError(err)
+	}
+	// A bundle signed on this laptop is this laptop's own.
+	if k, err := im.a.cfg.OwnKey(); err == nil {
+		pub := k.Public().(ed25519.PublicKey)
+		if !slices.ContainsFunc(trusted, func(t stratplan.TrustedKey) bool { return t.Key.Equal(pub) }) {
+			trusted = append(trusted, stratplan.TrustedKey{Key: pub, Label: lang.L("this laptop")})
+		}
 	}
 	pv := exchange.Check(im.a.plan.Doc(), trusted, im.files, im.signed.Checked)
 	im.pv = pv

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"os"
 	"path/filepath"
@@ -131,7 +132,12 @@ func TestImportRefusesTamperedAndUntrustedBundles(t *testing.T) {
 	a := newExampleApp(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.json")
+	// Exported on another laptop: signed with a key of its own.
+	other := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, ed25519.SeedSize))
+	own := a.cfg.OwnKey
+	a.cfg.OwnKey = func() (ed25519.PrivateKey, error) { return other, nil }
 	exportTo(t, a, good)
+	a.cfg.OwnKey = own
 	data, _ := os.ReadFile(good)
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte(strings.Replace(string(data), "Risk management", "Risk-management", 1)), 0o600)
@@ -147,13 +153,13 @@ func TestImportRefusesTamperedAndUntrustedBundles(t *testing.T) {
 		t.Fatal("removing the refused bundle did not allow the import")
 	}
 
-	// Only signed by a trusted key: our own key is not trusted yet.
+	// Only signed by a trusted key: the other laptop's key is not trusted
+	// yet.
 	im.signed.SetChecked(true)
 	if !im.apply.Disabled() || !strings.Contains(im.describe(im.files[0]), "refused") {
 		t.Fatal("an untrusted signer was accepted")
 	}
-	k, _ := a.cfg.OwnKey()
-	if err := a.plan.Trust(stratplan.TrustedKey{Key: k.Public().(ed25519.PublicKey), Label: "Me"}); err != nil {
+	if err := a.plan.Trust(stratplan.TrustedKey{Key: other.Public().(ed25519.PublicKey), Label: "Me"}); err != nil {
 		t.Fatal(err)
 	}
 	im.preview()

@@ -81,6 +81,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	trusted = store.WithOwnKey(trusted, "this laptop")
 	doc := s.Doc()
 	pv := exchange.Check(doc, trusted, files, *requireSigned)
 	if bad := pv.Refused(); len(bad) > 0 {
@@ -190,7 +191,7 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s: ok: plan %s, from %s (export %d, %s), %d entities, %d conflicts, %s",
 			p, stratplan.Printable(plan), stratplan.Printable(label), b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), b.Doc.Len(), len(b.Doc.Conflicts()),
-			stratplan.CheckSigner(b.Signers, nil, "", nil))
+			stratplan.CheckSigner(b.Signers, store.WithOwnKey(nil, "this laptop"), "", nil))
 		if ws := b.Doc.Validate(); len(ws) > 0 {
 			fmt.Fprintf(stdout, ", %d warnings", len(ws))
 			for _, w := range ws {

@@ -65,7 +65,9 @@ func TestExportImportConflictAndDuplicate(t *testing.T) {
 		return ed.Set("swot-new", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Brussels training hub")), stratplan.Set("quadrant", stratplan.Text("strength")))
 	})
 	out := filepath.Join(filepath.Dir(eur), "eur.json")
-	code, stdout, errs := runCmd(t, "export", eur, "--bundle", out, "--sign")
+	var code int
+	var stdout, errs string
+	onLaptop(t.TempDir(), func() { code, stdout, errs = runCmd(t, "export", eur, "--bundle", out, "--sign") })
 	if code != 0 || !strings.Contains(stdout, "signed with key") {
 		t.Fatalf("export: %d %s %s", code, stdout, errs)
 	}
@@ -140,19 +142,42 @@ func TestImportRefusesBadBundlesAndAppliesNothing(t *testing.T) {
 	}
 }
 
+// onLaptop runs fn as the laptop whose config folder (and so signing key)
+// is config would.
+func onLaptop(config string, fn func()) {
+	prev := os.Getenv("XDG_CONFIG_HOME")
+	os.Setenv("XDG_CONFIG_HOME", config)
+	defer os.Setenv("XDG_CONFIG_HOME", prev)
+	fn()
+}
+
 func TestRequireSignedAndTrustedKeys(t *testing.T) {
 	sec, eur := twoCopies(t)
 	editPlan(t, eur, setText("swot-aa", "signed change"))
 	dir := filepath.Dir(eur)
 	unsigned, signed := filepath.Join(dir, "u.json"), filepath.Join(dir, "s.json")
 	runCmd(t, "export", eur, "--bundle", unsigned)
-	runCmd(t, "export", eur, "--bundle", signed, "--sign")
+	// A bundle this laptop signed is its own: taken as signed by a trusted
+	// key, and said so.
+	own := filepath.Join(dir, "own.json")
+	runCmd(t, "export", eur, "--bundle", own, "--sign")
+	if code, stdout, _ := runCmd(t, "validate", own); code != 0 || !strings.Contains(stdout, "signed by this laptop (trusted)") {
+		t.Fatalf("validate of a bundle this laptop signed: %d %s", code, stdout)
+	}
+	if code, _, errs := runCmd(t, "import", sec, own, "--require-signed"); code != 0 {
+		t.Fatalf("a bundle this laptop signed is refused as unsigned by a trusted key: %s", errs)
+	}
+	var pub string
+	europe := t.TempDir() // the Europe facilitator's laptop
+	onLaptop(europe, func() {
+		runCmd(t, "export", eur, "--bundle", signed, "--sign")
+		_, pub, _ = runCmd(t, "keys")
+	})
 
 	code, _, errs := runCmd(t, "import", sec, signed, "--require-signed")
 	if code != 1 || !strings.Contains(errs, "unknown key") {
 		t.Fatalf("unknown signer accepted: %d %s", code, errs)
 	}
-	_, pub, _ := runCmd(t, "keys")
 	keyFile := filepath.Join(dir, "europe.pub")
 	os.WriteFile(keyFile, []byte(pub), 0o600)
 	if code, _, errs := runCmd(t, "keys", "trust", sec, keyFile, "--label", "Europe facilitator", "--region", "AP"); code != 0 {
@@ -165,13 +190,15 @@ func TestRequireSignedAndTrustedKeys(t *testing.T) {
 		t.Fatalf("unsigned accepted: %d %s", code, errs)
 	}
 	// The producer claims Europe; the key is trusted for Asia/Pacific.
-	editPlan(t, eur, func(ed *stratplan.Edit) error {
-		return ed.Set(ed.Replica(), stratplan.KindReplica, stratplan.Set("region", stratplan.Text("region-eur")))
+	onLaptop(europe, func() {
+		editPlan(t, eur, func(ed *stratplan.Edit) error {
+			return ed.Set(ed.Replica(), stratplan.KindReplica, stratplan.Set("region", stratplan.Text("region-eur")))
+		})
 	})
 	if code, _, errs := runCmd(t, "export", eur, "--bundle", signed, "--sign"); code != 1 || !strings.Contains(errs, "already exists") || !strings.Contains(errs, "--force") {
 		t.Fatalf("export over an existing file: %d %s", code, errs)
 	}
-	runCmd(t, "export", eur, "--bundle", signed, "--sign", "--force")
+	onLaptop(europe, func() { runCmd(t, "export", eur, "--bundle", signed, "--sign", "--force") })
 	code, stdout, errs := runCmd(t, "import", sec, signed, "--require-signed")
 	if code != 0 || !strings.Contains(stdout, "signed by Europe facilitator (trusted)") {
 		t.Fatalf("trusted import: %d %s %s", code, stdout, errs)

@@ -167,7 +167,7 @@ func mergeForReport(paths []string) (*stratplan.Document, []export.Source, error
 			return
 		}
 		src := export.Source{Name: filepath.Base(f.Path), Producer: b.Producer.Label, ExportedAt: b.ExportedAt, Seq: b.Producer.Seq,
-			Digest: b.Digest, Signer: stratplan.CheckSigner(b.Signers, nil, "", nil).String(), Entities: b.Doc.Len()}
+			Digest: b.Digest, Signer: stratplan.CheckSigner(b.Signers, store.WithOwnKey(nil, "this laptop"), "", nil).String(), Entities: b.Doc.Len()}
 		if src.Producer == "" {
 			src.Producer = b.Producer.Replica
 		}

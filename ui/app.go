@@ -614,6 +614,9 @@ func (a *App) newWorkshop() {
 		return
 	}
 	id, region := stratplan.NewID(), a.region
+	if rs := a.plan.Doc().Regions(); region == "" && len(rs) == 1 {
+		region = rs[0].E.ID // the plan's only region: there is nothing to choose
+	}
 	changes := []stratplan.Change{stratplan.Set("title", stratplan.Text(lang.L("New workshop"))),
 		stratplan.Set("date", stratplan.Text(a.now().Format("2006-01-02")))}
 	if region != "" {

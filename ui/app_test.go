@@ -139,6 +139,10 @@ func TestNewPlanFromWelcome(t *testing.T) {
 	if len(a.plan.Doc().Workshops()) != 1 || ws.obj.Objects[0] != ws.frame.object() || a.win.Canvas().Focused() != ws.title {
 		t.Fatal("creating a workshop did not show its details with the title focused")
 	}
+	// The plan's only region is the workshop's: there is nothing to choose.
+	if w := a.plan.Doc().Workshops()[0]; w.Region != a.plan.Doc().Regions()[0].E.ID {
+		t.Fatalf("the first workshop of a plan with one region is in region %q", w.Region)
+	}
 }
 
 func TestStepShortcuts(t *testing.T) {

@@ -87,7 +87,7 @@ func TestBringAnotherPlansWorkshopsIn(t *testing.T) {
 		t.Fatal("a bundle of another plan is not refused with an offer to bring its workshops in")
 	}
 	test.Tap(im.adopt)
-	if !overlayShows(a, "From the plan “Lomé”: 1 workshops") || !overlayShows(a, "“Region 1” is added to this plan") {
+	if !overlayShows(a, "From the plan “Lomé”: 1 workshop, ") || !overlayShows(a, "“Region 1” is added to this plan") {
 		t.Fatal("the preview does not say what comes in")
 	}
 	test.Tap(findButton(a.win.Canvas().Overlays().Top(), "Bring them in"))

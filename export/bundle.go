@@ -89,6 +89,10 @@ func (e *BundleError) Error() string {
 // ErrNewerVersion marks a bundle made by a newer version of stratplan.
 var ErrNewerVersion = errors.New("made by a newer version of stratplan")
 
+// ErrChanged marks a bundle changed after it was exported: its digest or a
+// signature does not match, or a text editor saved it.
+var ErrChanged = errors.New("changed after it was exported")
+
 // Unwrap returns the sentinel the error stands for, if any.
 func (e *BundleError) Unwrap() error { return e.Err }
 
@@ -243,7 +247,7 @@ func DecodeBundle(r io.Reader, name string) (*Bundle, error) {
 	if p, _ := br.Peek(len(bom)); string(p) == bom {
 		// An editor such as Notepad adds it when it saves a file: the
 		// bundle was opened and saved again, and may have been changed.
-		return nil, &BundleError{File: name, Msg: "starts with a byte order mark, which a text editor such as Notepad adds when it saves a file",
+		return nil, &BundleError{File: name, Err: ErrChanged, Msg: "starts with a byte order mark, which a text editor such as Notepad adds when it saves a file",
 			Advice: "A bundle is never edited: import the file as it was exported, or ask the sender to export it again"}
 	}
 	d := bundleDecoder{r: jsonread.New(stratplan.MaxStringChars)}
@@ -528,12 +532,12 @@ func (d *bundleDecoder) decode() (*Bundle, error) {
 	case digest == "":
 		return nil, &BundleError{Msg: "has no digest"}
 	case digest != want:
-		return nil, &BundleError{Msg: "was changed after it was exported (its digest does not match its content)", Advice: askAgain + "; do not edit bundles by hand"}
+		return nil, &BundleError{Err: ErrChanged, Msg: "was changed after it was exported (its digest does not match its content)", Advice: askAgain + "; do not edit bundles by hand"}
 	}
 	b.Digest = want
 	for _, s := range sigs {
 		if !ed25519.Verify(s.key, []byte(signedPrefix+want), s.sig) {
-			return nil, &BundleError{Msg: fmt.Sprintf("signature %d does not match the bundle: it was changed after it was signed", s.n), Advice: askAgain}
+			return nil, &BundleError{Err: ErrChanged, Msg: fmt.Sprintf("signature %d does not match the bundle: it was changed after it was signed", s.n), Advice: askAgain}
 		}
 		b.Signers = append(b.Signers, ed25519.PublicKey(s.key))
 	}

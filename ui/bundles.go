@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -261,7 +262,7 @@ func (im *importer) describe(f *exchange.Incoming) string {
 		if errors.As(f.Err, &op) {
 			return lang.L("This is a bundle of another plan, {{.Other}}: bundles of different plans are never merged.", map[string]any{"Other": op.OtherTitle})
 		}
-		return strings.TrimPrefix(f.Err.Error(), f.Path+": ")
+		return refusalText(f.Err, f.Path)
 	}
 	if f.Bundle == nil {
 		return lang.L("Checking…")
@@ -275,6 +276,37 @@ func (im *importer) describe(f *exchange.Incoming) string {
 	}
 	s += "\n" + lang.L("from {{.Label}}, exported {{.Time}}", map[string]any{"Label": producerLabel(f.Bundle), "Time": f.Bundle.ExportedAt.Local().Format("2006-01-02 15:04")})
 	return s + "\n" + statsText(f.Stats)
+}
+
+// refusalText says why a file is refused. The reader's messages are in
+// English, with the byte and the entity where the file goes wrong: in
+// another language the window says what it means first, in its words, and
+// gives the reader's message as the details.
+func refusalText(err error, path string) string {
+	detail := strings.TrimPrefix(err.Error(), path+": ")
+	if r, n := utf8.DecodeRuneInString(detail); n > 0 {
+		detail = string(unicode.ToUpper(r)) + detail[n:]
+	}
+	if !strings.HasSuffix(detail, ".") {
+		detail += "."
+	}
+	var be *export.BundleError
+	if !errors.As(err, &be) {
+		return detail
+	}
+	var what string
+	switch {
+	case errors.Is(err, export.ErrNewerVersion):
+		what = lang.L("Made by a newer version of stratplan: update stratplan on this laptop to import it.")
+	case errors.Is(err, export.ErrChanged):
+		what = lang.L("Changed after it was exported (opened and saved in an editor, or damaged on the way): import the file as it was sent, or ask the sender to export it again.")
+	default:
+		what = lang.L("Not a stratplan bundle, or damaged on the way: ask the sender to export it again.")
+	}
+	if userLang() == "en" {
+		return detail
+	}
+	return what + "\n" + labelled(lang.L("details"), detail)
 }
 
 func producerLabel(b *export.Bundle) string {

@@ -13,6 +13,7 @@ import (
 
 	"stratplan"
 	"stratplan/assets"
+	"stratplan/export"
 )
 
 // usedKeys are the texts the window passes to lang.L and lang.N, and the
@@ -156,5 +157,36 @@ func TestOneIsSingular(t *testing.T) {
 	data := map[string]any{"Title": "Transit", "Where": "Sahel", "Votes": 1}
 	if got := lang.N("“{{.Title}}” — {{.Where}}, {{.Votes}} dots", 1, data); got != "“Transit” — Sahel, 1 dot" {
 		t.Errorf("a priority with one dot reads %q", got)
+	}
+}
+
+// TestRefusedBundlesAreExplainedInTheWindowsLanguage: the reader's
+// messages are English; a French window says first, in French, what a
+// refusal means, then gives them as details.
+func TestRefusedBundlesAreExplainedInTheWindowsLanguage(t *testing.T) {
+	t.Setenv("LANGUAGE", "fr")
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		os.Setenv("LANGUAGE", "en")
+		lang.AddTranslationsFS(assets.Translations, "translations")
+	}()
+	read := func(data string) error {
+		_, err := export.DecodeBundle(strings.NewReader(data), "/tmp/x.json")
+		if err == nil {
+			t.Fatalf("%.20q is taken as a bundle", data)
+		}
+		return err
+	}
+	for data, want := range map[string]string{
+		"This is a text file.":                  "Ce n'est pas un paquet stratplan",
+		"\ufeff{\"format\":\"stratplan-bundle\"}": "Modifié après son export",
+	} {
+		got := refusalText(read(data), "/tmp/x.json")
+		if !strings.HasPrefix(got, want) || !strings.Contains(got, "\ndétails\u00a0: ") {
+			t.Errorf("a refused file reads %q in French, want it to start %q and give the details", got, want)
+		}
 	}
 }

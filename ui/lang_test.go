@@ -181,7 +181,7 @@ func TestRefusedBundlesAreExplainedInTheWindowsLanguage(t *testing.T) {
 		return err
 	}
 	for data, want := range map[string]string{
-		"This is a text file.":                  "Ce n'est pas un paquet stratplan",
+		"This is a text file.":                    "Ce n'est pas un paquet stratplan",
 		"\ufeff{\"format\":\"stratplan-bundle\"}": "Modifié après son export",
 	} {
 		got := refusalText(read(data), "/tmp/x.json")

@@ -96,7 +96,9 @@ func newQuadrant(s *swotStep, i int) *quadrant {
 			l.Wrapping = fyne.TextWrapWord
 			link := widget.NewIcon(theme.MailAttachmentIcon())
 			warn := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
-			return container.NewBorder(nil, nil, nil, container.NewHBox(link, warn), l)
+			// The marks before the text: at its end they would sit against
+			// the next quadrant, and read as its item's.
+			return container.NewBorder(nil, nil, container.NewHBox(link, warn), nil, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(q.items) {
@@ -299,7 +301,10 @@ func (s *swotStep) present() fyne.CanvasObject {
 		}
 		t.set(paras)
 		head := presentHeading(fmt.Sprintf("%s (%d)", lang.L(quadrantTitles[i]), len(q.items)), quadrantColors[i])
-		cells[i] = container.NewBorder(head, nil, nil, nil, container.NewPadded(t))
+		// A wide margin on the right: a line that fills its quadrant must
+		// not run on into the next one's.
+		gap := 6 * theme.Padding()
+		cells[i] = container.NewBorder(head, nil, nil, nil, container.New(layout.NewCustomPaddedLayout(theme.Padding(), theme.Padding(), theme.Padding(), gap), t))
 	}
 	return container.NewGridWithColumns(2, cells...)
 }

@@ -187,7 +187,7 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		}
 		plan := b.Doc.Plan()
 		if t := b.Doc.PlanInfo().Title; t != "" {
-			plan = fmt.Sprintf("“%s” (%s)", t, plan)
+			plan = fmt.Sprintf("“%s” (%s)", brief(t), plan)
 		}
 		fmt.Fprintf(stdout, "%s: ok: plan %s, from %s (export %d, %s), %d entities, %d conflicts, %s",
 			p, stratplan.Printable(plan), stratplan.Printable(label), b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), b.Doc.Len(), len(b.Doc.Conflicts()),
@@ -227,7 +227,7 @@ func adoptWorkshops(s *store.Store, path string, files []*exchange.Incoming, std
 		if title == "" {
 			title = ad.From
 		}
-		fmt.Fprintf(stdout, "from the plan “%s” (%s): %d workshops, %s", title, ad.From, len(ad.Workshops), countsText(ad.Counts))
+		fmt.Fprintf(stdout, "from the plan “%s” (%s): %d workshops, %s", brief(title), ad.From, len(ad.Workshops), countsText(ad.Counts))
 		if ad.Already > 0 {
 			fmt.Fprintf(stdout, "; %d items brought in before are left as they are", ad.Already)
 		}

@@ -83,7 +83,7 @@ func startFrom(path, bundle string, stdout io.Writer) error {
 		title = doc.Plan()
 	}
 	fmt.Fprintf(stdout, "created %s from the plan “%s” (%s) in %s: %d entities, %d regions, %d objectives\n",
-		path, title, doc.Plan(), bundle, doc.Len(), len(doc.Regions()), len(doc.Objectives()))
+		path, brief(title), doc.Plan(), bundle, doc.Len(), len(doc.Regions()), len(doc.Objectives()))
 	fmt.Fprintf(stdout, "  sent by %s (export %d, %s), %s\n", producerName(b.Producer), b.Producer.Seq, b.ExportedAt.UTC().Format("2006-01-02 15:04"), in.Signer)
 	fmt.Fprintln(stdout, "  bundles exported from this file merge into the sender's plan; name this laptop and its region in the window: File ▸ Trusted keys and this laptop")
 	if w := exchange.ClockWarning(b.Doc); w != "" {

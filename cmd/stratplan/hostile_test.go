@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"stratplan"
 )
 
 // Titles and labels read from a bundle reach the terminal as text: no
@@ -192,6 +194,28 @@ func TestAPipeIsNotABundle(t *testing.T) {
 		code, out, errs := runCmd(t, args...)
 		if code != 1 || !strings.Contains(out+errs, "this is a pipe") {
 			t.Fatalf("%v: exit %d, %s %s", args, code, out, errs)
+		}
+	}
+}
+
+// A plan title as long as a page is cut to a line where commands name the
+// plan.
+func TestCommandsNameAPlanInALine(t *testing.T) {
+	_, eur := twoCopies(t)
+	long := strings.Repeat("Strategic plan ", 200)
+	editPlan(t, eur, func(ed *stratplan.Edit) error {
+		return ed.Set(ed.Doc().Plan(), stratplan.KindPlan, stratplan.Set("title", stratplan.Text(long)))
+	})
+	dir := t.TempDir()
+	bundle := filepath.Join(dir, "long.json")
+	runCmd(t, "export", eur, "--bundle", bundle)
+	for _, args := range [][]string{{"validate", bundle}, {"new", filepath.Join(dir, "started.stratplan"), "--from", bundle}} {
+		code, stdout, errs := runCmd(t, args...)
+		if code != 0 {
+			t.Fatalf("%s: %d %s", args[0], code, errs)
+		}
+		if strings.Contains(stdout, long[:200]) || !strings.Contains(stdout, "Strategic plan Strategic plan") || !strings.Contains(stdout, "…") {
+			t.Errorf("%s prints the plan's title whole or not at all: %d characters\n%.300s", args[0], len(stdout), stdout)
 		}
 	}
 }

@@ -58,3 +58,13 @@ func obeyed(r rune, size int) bool {
 	}
 	return false
 }
+
+// brief cuts a name read from a file to what a line of the terminal shows:
+// a title may be as long as a page.
+func brief(s string) string {
+	const most = 100
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most-1]) + "…"
+}

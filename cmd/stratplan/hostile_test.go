@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,22 @@ func TestAnEmojiNeverStopsTheReport(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Fatalf("the folder holds %d files", len(entries))
+	}
+
+	// Emoji in a hundred items: twenty warnings and a count of the rest,
+	// not a hundred lines.
+	editPlan(t, sec, func(ed *stratplan.Edit) error {
+		for i := range 100 {
+			if err := ed.Set(fmt.Sprintf("swot-emoji-%d", i), stratplan.KindSWOT, stratplan.Set("text", stratplan.Text(fmt.Sprintf("Item %d 😀", i))),
+				stratplan.Set("quadrant", stratplan.Text("strength")), stratplan.Set(stratplan.FieldWorkshop, stratplan.Text("ws-wca-abidjan"))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	code, stdout, errs = runCmd(t, "export", sec, "--pdf", out, "--force", "--workshop", "ws-wca-abidjan")
+	if n := strings.Count(stdout, "warning: "); code != 0 || n != 20 || !strings.Contains(stdout, "and 81 more warnings") {
+		t.Fatalf("%d warnings printed (exit %d): %.500s %s", n, code, stdout, errs)
 	}
 }
 

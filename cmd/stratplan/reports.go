@@ -102,7 +102,12 @@ func runExportFile(args []string, stdout, stderr io.Writer) error {
 }
 
 func warn(w io.Writer, warnings []string) {
-	for _, s := range warnings {
+	const most = 20 // more would hide the rest of the output
+	for i, s := range warnings {
+		if i == most {
+			fmt.Fprintf(w, "  … and %d more warnings of the same kinds\n", len(warnings)-most)
+			break
+		}
 		fmt.Fprintf(w, "  warning: %s\n", s)
 	}
 }

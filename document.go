@@ -392,6 +392,7 @@ func (e *RefusedError) before(o *RefusedError) bool {
 // MergeStats counts what a merge changed.
 type MergeStats struct {
 	NewEntities   int // entities the document did not have
+	NewReplicas   int // of those, the records of laptops (replicas) new to it
 	UpdatedFields int // fields whose state changed
 	NewConflicts  int // fields that became conflicted
 }
@@ -466,6 +467,9 @@ func (d *Document) Merge(o *Document) (MergeStats, error) {
 		d.set(c.e)
 		if c.isNew {
 			st.NewEntities++
+			if c.e.Kind == KindReplica {
+				st.NewReplicas++
+			}
 		}
 	}
 	return st, nil

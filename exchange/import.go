@@ -125,6 +125,7 @@ func Check(doc *stratplan.Document, trusted []stratplan.TrustedKey, files []*Inc
 	for i, f := range good {
 		f.Stats = stats[i]
 		p.Total.NewEntities += stats[i].NewEntities
+		p.Total.NewReplicas += stats[i].NewReplicas
 		p.Total.UpdatedFields += stats[i].UpdatedFields
 		p.Total.NewConflicts += stats[i].NewConflicts
 	}

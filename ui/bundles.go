@@ -331,7 +331,8 @@ func statsText(st stratplan.MergeStats) string {
 		return lang.L("Nothing new: this bundle is older than or equal to what you have.")
 	}
 	return lang.L("{{.New}}, {{.Updated}}, {{.Conflicts}}",
-		map[string]any{"New": nOf("{{.Count}} new items", st.NewEntities), "Updated": nOf("{{.Count}} changed fields", st.UpdatedFields),
+		// A laptop's record is bookkeeping, not an item anyone wrote.
+		map[string]any{"New": nOf("{{.Count}} new items", st.NewEntities-st.NewReplicas), "Updated": nOf("{{.Count}} changed fields", st.UpdatedFields),
 			"Conflicts": nOf("{{.Count}} new conflicts", st.NewConflicts)})
 }
 

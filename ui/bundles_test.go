@@ -76,6 +76,10 @@ func TestExportImportAndSettleAConflictInTheWindow(t *testing.T) {
 	mustEdit(t, a, func(ed *stratplan.Edit) error {
 		return ed.Set("swot-aa", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Regional wording")))
 	})
+	mustEdit(t, a, func(ed *stratplan.Edit) error { // one item, and the laptop's record, new to the Secretariat
+		return ed.Set("swot-regional", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("Regional hub")), stratplan.Set("quadrant", stratplan.Text("strength")),
+			stratplan.Set(stratplan.FieldWorkshop, stratplan.Text(a.workshop)))
+	})
 	if name := a.suggestedBundleName(); !strings.HasPrefix(name, "strategic-plan-2027-2030-wca-") || !strings.HasSuffix(name, "-1.json") {
 		t.Fatalf("suggested name %q", name)
 	}

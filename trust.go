@@ -99,3 +99,14 @@ func Preview(d *Document, incoming ...*Document) ([]MergeStats, *Document, int, 
 	}
 	return stats, all, -1, nil
 }
+
+// WithKey adds key to trusted under label, unless it is there already:
+// this laptop's own key, which signs what it exports, is trusted so.
+func WithKey(trusted []TrustedKey, key ed25519.PublicKey, label string) []TrustedKey {
+	for _, t := range trusted {
+		if t.Key.Equal(key) {
+			return trusted
+		}
+	}
+	return append(trusted[:len(trusted):len(trusted)], TrustedKey{Key: key, Label: label})
+}

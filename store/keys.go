@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -75,17 +74,7 @@ func WithOwnKey(trusted []stratplan.TrustedKey, label string) []stratplan.Truste
 	if err != nil {
 		return trusted
 	}
-	return withKey(trusted, k.Public().(ed25519.PublicKey), label)
-}
-
-// withKey adds key to trusted under label unless it is there already.
-func withKey(trusted []stratplan.TrustedKey, key ed25519.PublicKey, label string) []stratplan.TrustedKey {
-	for _, t := range trusted {
-		if t.Key.Equal(key) {
-			return trusted
-		}
-	}
-	return append(slices.Clip(trusted), stratplan.TrustedKey{Key: key, Label: label})
+	return stratplan.WithKey(trusted, k.Public().(ed25519.PublicKey), label)
 }
 
 // EncodeKey writes a public key as bundles do: standard base64.

@@ -148,19 +148,27 @@ func TestBackupsOfOtherPlansAreNeverPruned(t *testing.T) {
 	}
 }
 
-func TestADamagedPlanIsNeverWrittenAndItsBackupRestores(t *testing.T) {
+// planWithBackup is a plan whose s1 says text, and a backup of it: an
+// import makes one before it writes.
+func planWithBackup(t *testing.T, text string) *store.Store {
+	t.Helper()
 	s := MustCreate(t, "m1")
-	path := s.Path()
-	if err := setText(s, "s1", "kept in the backup"); err != nil {
+	if err := setText(s, "s1", text); err != nil {
 		t.Fatal(err)
 	}
 	in := stratplan.NewDocument(s.Doc().Plan())
 	if err := in.Begin(&stratplan.Author{Replica: "rin"}).Set("x", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("imported"))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Merge(in); err != nil { // makes a backup first
+	if _, err := s.Merge(in); err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func TestADamagedPlanIsNeverWrittenAndItsBackupRestores(t *testing.T) {
+	s := planWithBackup(t, "kept in the backup")
+	path := s.Path()
 	r1 := s.Replica()
 	s.Close()
 
@@ -393,18 +401,8 @@ func TestEditsAreSynced(t *testing.T) {
 // writing to the file moved aside, and every edit after the restore would
 // be lost.
 func TestRestoreRefusesAPlanOpenElsewhere(t *testing.T) {
-	s := MustCreate(t, "m1")
+	s := planWithBackup(t, "first")
 	path := s.Path()
-	if err := setText(s, "s1", "first"); err != nil {
-		t.Fatal(err)
-	}
-	in := stratplan.NewDocument(s.Doc().Plan())
-	if err := in.Begin(&stratplan.Author{Replica: "rin"}).Set("x", stratplan.KindSWOT, stratplan.Set("text", stratplan.Text("imported"))); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Merge(in); err != nil { // makes a backup first
-		t.Fatal(err)
-	}
 	if err := setText(s, "s1", "typed after the backup"); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -419,10 +418,7 @@ func (im *importer) preview() {
 	}
 	// A bundle signed on this laptop is this laptop's own.
 	if k, err := im.a.cfg.OwnKey(); err == nil {
-		pub := k.Public().(ed25519.PublicKey)
-		if !slices.ContainsFunc(trusted, func(t stratplan.TrustedKey) bool { return t.Key.Equal(pub) }) {
-			trusted = append(trusted, stratplan.TrustedKey{Key: pub, Label: lang.L("this laptop")})
-		}
+		trusted = stratplan.WithKey(trusted, k.Public().(ed25519.PublicKey), lang.L("this laptop"))
 	}
 	pv := exchange.Check(im.a.plan.Doc(), trusted, im.files, im.signed.Checked)
 	im.pv = pv

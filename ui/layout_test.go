@@ -328,28 +328,15 @@ func TestDetailPaneKeepsClearOfItsScrollBar(t *testing.T) {
 	d := fyne.CurrentApp().Driver()
 	right := d.AbsolutePositionForObject(pane).X + pane.Size().Width - theme.ScrollBarSize()
 	var found bool
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *canvas.Text:
-			if w.Text == "Effort →" {
-				found = true
-				end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width
-				if end > right+0.5 {
-					t.Errorf("%q ends at %.0f, under the scroll bar that starts at %.0f", w.Text, end, right)
-				}
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
+	walkObjects(pane, func(o any) {
+		if w, ok := o.(*canvas.Text); ok && w.Text == "Effort →" {
+			found = true
+			end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width
+			if end > right+0.5 {
+				t.Errorf("%q ends at %.0f, under the scroll bar that starts at %.0f", w.Text, end, right)
 			}
 		}
-	}
-	walk(pane)
+	})
 	if !found {
 		t.Fatal("the matrix's Effort axis is not in the detail pane")
 	}
@@ -381,43 +368,21 @@ func TestShortcutsKeepClearOfTheScrollBar(t *testing.T) {
 	onLaptop(t, a, 1)
 	a.showShortcuts()
 	var scroll *container.Scroll
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *container.Scroll:
+	walkObjects(a.win.Canvas().Overlays().Top(), func(o any) {
+		if w, ok := o.(*container.Scroll); ok {
 			scroll = w
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				find(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				find(c)
-			}
 		}
-	}
-	find(a.win.Canvas().Overlays().Top())
+	})
 	if scroll == nil {
 		t.Fatal("the shortcuts list does not scroll")
 	}
 	d := fyne.CurrentApp().Driver()
 	right := d.AbsolutePositionForObject(scroll).X + scroll.Size().Width - theme.ScrollBarSize()
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *canvas.Text:
+	walkObjects(scroll.Content, func(o any) {
+		if w, ok := o.(*canvas.Text); ok {
 			if end := d.AbsolutePositionForObject(w).X + fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width; end > right+0.5 {
 				t.Errorf("%q ends at %.0f, under the scroll bar at %.0f", w.Text, end, right)
 			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
 		}
-	}
-	walk(scroll.Content)
+	})
 }

@@ -154,22 +154,11 @@ func TestPresentedScanGridNamesItsAxesLarge(t *testing.T) {
 	a.present.obj.Refresh()
 	body := a.present.textSize
 	sizes := map[string][]float32{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *canvas.Text:
+	walkObjects(a.present.body, func(o any) {
+		if w, ok := o.(*canvas.Text); ok {
 			sizes[w.Text] = append(sizes[w.Text], w.TextSize)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
 		}
-	}
-	walk(a.present.body)
+	})
 	shown := shownTexts(a, a.present.body)
 	for _, label := range []string{"Impact ↑", "Likelihood →"} {
 		if !contains(shown, label) || sizes[label][0] < body {
